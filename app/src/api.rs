@@ -1,0 +1,6 @@
+//! Server functions: the typed HTTP API that pages and islands call. Each one is thin: it takes
+//! the state and the signed-in person from context, calls one service function in
+//! [`crate::server`], and maps its error to an [`error::ApiError`].
+
+pub mod error;
+pub mod units;

@@ -1,0 +1,4 @@
+//! Server-rendered building blocks shared by pages: the layout and small presentational pieces.
+
+pub mod layout;
+pub mod notice;

@@ -1,0 +1,63 @@
+//! Sigap's web application: the page shell, routes, pages, islands and server functions, plus
+//! the pure domain logic in [`domain`] and (with the `ssr` feature) the services and storage in
+//! [`server`]. See docs/ARCHITECTURE.md for how a request flows through these modules.
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod i18n;
+pub mod islands;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{FlatRoutes, Route, Router},
+    SsrMode, StaticSegment,
+};
+
+/// The HTML document every page is rendered into. The language comes from the request (see
+/// `server::context`), so `<html lang>` is right before any script runs.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let i18n = i18n::use_i18n();
+    view! {
+        <!DOCTYPE html>
+        <html lang=i18n.lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d4b"/>
+                <link rel="stylesheet" href="/pkg/sigap.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The router: every page is rendered on the server once all its data has loaded
+/// (`SsrMode::Async`), so the complete page arrives without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = i18n::use_i18n();
+    view! {
+        <Title formatter=move |page: String| format!("{page} · {}", i18n.t(i18n::common::SITE_NAME))/>
+        <Router>
+            <Layout>
+                <FlatRoutes fallback=pages::not_found::NotFound>
+                    <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("tentang") view=pages::about::AboutPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("privasi") view=pages::about::PrivacyPage ssr=SsrMode::Async/>
+                </FlatRoutes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per page (or group of small pages). Pages are server components: they load their
+//! data through server functions, render complete HTML, and use islands only where a visitor
+//! benefits from interaction.
+
+pub mod about;
+pub mod home;
+pub mod not_found;

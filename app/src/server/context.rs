@@ -1,0 +1,43 @@
+//! The context every page render and server function runs in: state, language, site facts and
+//! the CSP nonce, all taken from the request.
+
+use super::state::AppState;
+use crate::components::layout::SiteInfo;
+use crate::i18n::{I18n, Lang};
+use http::request::Parts;
+use leptos::prelude::*;
+
+/// The per-request nonce that the Content-Security-Policy allows scripts with. Put into the
+/// request's extensions by the security-headers middleware.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// Provides what pages and server functions read from context. Called by leptos_axum after it
+/// has put the request [`Parts`] into context.
+pub fn provide_request_context(state: &AppState) {
+    provide_context(state.clone());
+    let parts = use_context::<Parts>();
+    let lang = parts
+        .as_ref()
+        .map(|p| request_lang(&p.headers))
+        .unwrap_or_default();
+    provide_context(I18n { lang });
+    provide_context(SiteInfo { demo: state.demo });
+    if let Some(nonce) = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>()) {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
+    }
+}
+
+/// The value of cookie `name` in the request headers, if any.
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    axum_extra::extract::CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_owned())
+}
+
+/// The visitor's language: their remembered choice, else Bahasa Indonesia.
+pub fn request_lang(headers: &http::HeaderMap) -> Lang {
+    cookie_value(headers, Lang::COOKIE)
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}

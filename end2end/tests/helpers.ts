@@ -1,0 +1,34 @@
+// Shared steps for the journeys.
+import { expect, Page, TestInfo } from "@playwright/test";
+
+/** Whether this project runs with JavaScript (and so hydrates islands). */
+export function hasJs(testInfo: TestInfo): boolean {
+  return testInfo.project.name !== "nojs";
+}
+
+/**
+ * Waits until the page's islands are hydrated: every island hides its no-JS controls once its
+ * effects run, and the menu toggle marks itself. A click before that would be lost.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const island = document.querySelector("leptos-island .nav-wrap");
+    const button = document.querySelector(".menu-button");
+    return island !== null && button !== null && !button.hasAttribute("hidden");
+  });
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** Switches the interface language with the header's switch. */
+export async function switchLanguage(page: Page, to: "English" | "Bahasa Indonesia"): Promise<void> {
+  const button = page.getByRole("button", { name: to, exact: true });
+  if (!(await button.isVisible())) {
+    await page.getByRole("button", { name: "Menu" }).click();
+  }
+  await button.click();
+  await expect(page.locator("html")).toHaveAttribute("lang", to === "English" ? "en" : "id");
+}

@@ -1,0 +1,121 @@
+//! The command line: `sigap [OPTIONS] [COMMAND]`. Every option can also come from the
+//! environment variable named in its help.
+
+use crate::startup;
+use anyhow::Context;
+use app::server::config::{load_secret, Config};
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Sigap: public-service portal for permits, the satisfaction survey (SKM) and ASN appraisal.
+#[derive(Debug, Parser)]
+#[command(name = "sigap", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command shares.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Database: `sqlite://PATH` (created if missing) or `postgres://USER@HOST/DB`.
+    /// Default: the SQLite file `sigap.db` in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Folder for the SQLite file, generated secrets and uploaded documents.
+    #[arg(long, env = "SIGAP_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "SIGAP_BIND",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub bind: SocketAddr,
+    /// Secret for signing session tokens (at least 32 characters). In development a missing
+    /// secret is generated once and saved in the data folder.
+    #[arg(long, env = "SIGAP_JWT_SECRET", global = true, hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// The instance's time zone: Asia/Jakarta, Asia/Pontianak, Asia/Makassar or Asia/Jayapura.
+    #[arg(
+        long,
+        env = "SIGAP_TIME_ZONE",
+        default_value = "Asia/Jakarta",
+        global = true
+    )]
+    pub time_zone: String,
+    /// Public origin of the portal (e.g. `https://sigap.kota.go.id`) when behind a proxy.
+    #[arg(long, env = "SIGAP_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Log JSON lines instead of human-readable text.
+    #[arg(long, env = "SIGAP_LOG_JSON", global = true)]
+    pub log_json: bool,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Load the fictitious demo city.
+    SeedDemo(crate::seed::SeedArgs),
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// Production mode: refuse to start without explicit secrets; cookies always Secure.
+    #[arg(long, env = "SIGAP_PRODUCTION")]
+    pub production: bool,
+}
+
+/// Runs the chosen command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    startup::init_logging(cli.global.log_json);
+    let production = matches!(&cli.command, Some(Command::Serve(a)) if a.production);
+    let (config, secret_source) = config(&cli.global, production)?;
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(_) => {
+            startup::log_secret_source(secret_source, &config);
+            crate::http::serve(config).await
+        }
+        Command::Migrate => {
+            startup::open_database(&config).await?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::SeedDemo(args) => {
+            let db = startup::open_database(&config).await?;
+            crate::seed::seed_demo(&db, &args).await
+        }
+    }
+}
+
+fn config(
+    args: &GlobalArgs,
+    production: bool,
+) -> anyhow::Result<(Config, app::server::config::SecretSource)> {
+    let (jwt_secret, source) = load_secret(args.jwt_secret.as_deref(), &args.data_dir, production)
+        .context("loading the signing secret")?;
+    let database_url = args
+        .database_url
+        .clone()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| app::server::db::default_url(&args.data_dir));
+    let config = Config {
+        database_url,
+        data_dir: args.data_dir.clone(),
+        bind: args.bind,
+        time_zone: args.time_zone.clone(),
+        production,
+        public_origin: args.public_url.clone().filter(|u| !u.is_empty()),
+        jwt_secret,
+    };
+    Ok((config, source))
+}

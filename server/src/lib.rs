@@ -1,0 +1,8 @@
+//! The `sigap` binary's library half: the HTTP router with its middleware, start-up, the
+//! command-line interface and the demo data. Kept as a library so integration tests drive the
+//! real router in-process.
+
+pub mod cli;
+pub mod http;
+pub mod seed;
+pub mod startup;
