@@ -2,5 +2,7 @@
 //! the state and the signed-in person from context, calls one service function in
 //! [`crate::server`], and maps its error to an [`error::ApiError`].
 
+pub mod account;
+pub mod admin;
 pub mod error;
 pub mod units;

@@ -1,4 +1,5 @@
 //! Server-rendered building blocks shared by pages: the layout and small presentational pieces.
 
+pub mod form;
 pub mod layout;
 pub mod notice;

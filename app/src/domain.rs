@@ -1,3 +1,15 @@
 //! Sigap's rules as pure functions and types, with no IO: compiled for the server and the
 //! browser alike, and tested against the worked examples of the domain reference
-//! (`../shared/domain/REFERENCE.md`).
+//! (docs/REFERENCE.md).
+
+pub mod code;
+pub mod contact;
+pub mod nik;
+pub mod nip;
+pub mod password;
+pub mod period;
+pub mod respondent;
+pub mod roster;
+pub mod skm;
+pub mod survey_csv;
+pub mod tz;

@@ -5,7 +5,11 @@
 //! languages, so a missing translation does not compile; the tests below also refuse empty text
 //! and placeholders that differ between the two languages.
 
+pub mod admin;
+pub mod auth;
 pub mod common;
+pub mod errors;
+pub mod forms;
 pub mod home;
 
 use serde::{Deserialize, Serialize};
@@ -80,7 +84,7 @@ macro_rules! catalogue {
         $(
             #[doc = $en]
             pub const $name: $crate::i18n::Msg =
-                $crate::i18n::Msg { key: stringify!($name), id: $id, en: $en };
+                $crate::i18n::Msg { key: concat!(module_path!(), "::", stringify!($name)), id: $id, en: $en };
         )*
         /// Every message of this module, for the completeness tests.
         pub const ALL: &[$crate::i18n::Msg] = &[$($name),*];
@@ -122,7 +126,28 @@ pub fn use_i18n() -> I18n {
 
 /// Every catalogue module, for tests that check the whole catalogue.
 pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
-    [common::ALL, home::ALL].into_iter().flatten()
+    [admin::ALL, auth::ALL, common::ALL, forms::ALL, home::ALL]
+        .into_iter()
+        .flatten()
+}
+
+/// The confirmation shown after a successful form, from its code in the `ok` query parameter
+/// (the URL carries a code, never text).
+pub fn flash(code: &str) -> Option<Msg> {
+    Some(match code {
+        "registered" => auth::REGISTERED,
+        "signed-out" => auth::SIGNED_OUT,
+        "password-changed" => auth::PASSWORD_CHANGED,
+        "reset-done" => auth::RESET_DONE,
+        "forgot-sent" => auth::FORGOT_SENT,
+        "saved" => forms::SAVED,
+        "staff-created" => admin::STAFF_CREATED,
+        "staff-saved" => admin::STAFF_SAVED,
+        "deactivated" => admin::STAFF_DEACTIVATED_DONE,
+        "reactivated" => admin::STAFF_REACTIVATED_DONE,
+        "activation-sent" => admin::STAFF_ACTIVATION_SENT,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 //! [`server`]. See docs/ARCHITECTURE.md for how a request flows through these modules.
 
 pub mod api;
+pub mod auth;
 pub mod components;
 pub mod domain;
+pub mod forms;
 pub mod i18n;
 pub mod islands;
 pub mod pages;
@@ -16,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{FlatRoutes, Route, Router},
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 /// The HTML document every page is rendered into. The language comes from the request (see
@@ -56,6 +58,20 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("tentang") view=pages::about::AboutPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("privasi") view=pages::about::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("daftar") view=pages::account::register::RegisterPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("masuk") view=pages::account::sign_in::SignInPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("masuk")) view=pages::account::sign_in::StaffSignInPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("lupa-sandi") view=pages::account::password::ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("atur-sandi") view=pages::account::password::ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("akun") view=pages::account::profile::AccountPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("akun"), StaticSegment("sandi")) view=pages::account::password::ChangePasswordPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("admin") view=pages::admin::AdminHomePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("unit")) view=pages::admin::units::UnitsPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("pegawai")) view=pages::admin::staff::StaffListPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("pegawai"), StaticSegment("baru")) view=pages::admin::staff::NewStaffPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("pegawai"), ParamSegment("nip")) view=pages::admin::staff::EditStaffPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("impor")) view=pages::admin::import::ImportPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=pages::admin::audit::AuditPage ssr=SsrMode::Async/>
                 </FlatRoutes>
             </Layout>
         </Router>

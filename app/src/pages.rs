@@ -3,5 +3,8 @@
 //! benefits from interaction.
 
 pub mod about;
+pub mod account;
+pub mod admin;
+pub mod guard;
 pub mod home;
 pub mod not_found;

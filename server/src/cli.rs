@@ -45,12 +45,19 @@ pub struct GlobalArgs {
         long,
         env = "SIGAP_TIME_ZONE",
         default_value = "Asia/Jakarta",
-        global = true
+        global = true,
+        value_parser = parse_time_zone
     )]
-    pub time_zone: String,
+    pub time_zone: app::domain::tz::TimeZone,
     /// Public origin of the portal (e.g. `https://sigap.kota.go.id`) when behind a proxy.
     #[arg(long, env = "SIGAP_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
+    /// Trust the `X-Forwarded-For` header (only behind a reverse proxy that sets it).
+    #[arg(long, env = "SIGAP_TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
+    /// Language of messages printed by commands: `id` or `en`.
+    #[arg(long, env = "SIGAP_LANG", default_value = "id", global = true, value_parser = parse_lang)]
+    pub lang: app::i18n::Lang,
     /// Log JSON lines instead of human-readable text.
     #[arg(long, env = "SIGAP_LOG_JSON", global = true)]
     pub log_json: bool,
@@ -65,6 +72,14 @@ pub enum Command {
     Migrate,
     /// Load the fictitious demo city.
     SeedDemo(crate::seed::SeedArgs),
+    /// Create the first admin (or give an existing staff member the admin role and a password).
+    CreateAdmin(crate::admin_cli::CreateAdminArgs),
+    /// Import units or staff from a CSV file (all rows checked first; all or nothing).
+    Import {
+        /// What the file holds.
+        #[command(subcommand)]
+        what: crate::admin_cli::ImportWhat,
+    },
 }
 
 /// Options of `serve`.
@@ -94,6 +109,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&config).await?;
             crate::seed::seed_demo(&db, &args).await
         }
+        Command::CreateAdmin(args) => {
+            let db = startup::open_database(&config).await?;
+            crate::admin_cli::create_admin(&db, &args).await
+        }
+        Command::Import { what } => {
+            let db = startup::open_database(&config).await?;
+            crate::admin_cli::import(&db, &what, cli.global.lang).await
+        }
     }
 }
 
@@ -112,10 +135,19 @@ fn config(
         database_url,
         data_dir: args.data_dir.clone(),
         bind: args.bind,
-        time_zone: args.time_zone.clone(),
+        time_zone: args.time_zone,
         production,
         public_origin: args.public_url.clone().filter(|u| !u.is_empty()),
+        trust_proxy: args.trust_proxy,
         jwt_secret,
     };
     Ok((config, source))
+}
+
+fn parse_time_zone(name: &str) -> Result<app::domain::tz::TimeZone, String> {
+    app::domain::tz::TimeZone::parse(name).map_err(|e| e.to_string())
+}
+
+fn parse_lang(tag: &str) -> Result<app::i18n::Lang, String> {
+    app::i18n::Lang::parse(tag).ok_or_else(|| "use id or en".to_owned())
 }

@@ -4,15 +4,19 @@
 //! limit → compression → route: a Leptos page (rendered on the server), a server function under
 //! `/api`, a form handler, a health probe, or a static asset.
 
+mod account;
+mod admin;
+pub mod forms;
 mod health;
-mod lang;
-mod security;
+pub mod lang;
+pub mod security;
+pub mod session;
 
 use anyhow::Context;
 use app::server::{config::Config, context::provide_request_context, state::AppState};
 use axum::{
     extract::{DefaultBodyLimit, MatchedPath, Request},
-    routing::{get, post},
+    routing::{get, post, MethodRouter},
     Router,
 };
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
@@ -58,10 +62,11 @@ pub fn router(state: AppState) -> Router {
         ))
         .service(assets);
 
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/bahasa", post(lang::switch_language))
+    let mut router = Router::new();
+    for (path, route) in plain_routes() {
+        router = router.route(path, route);
+    }
+    router
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
@@ -93,6 +98,14 @@ pub fn router(state: AppState) -> Router {
                     state.clone(),
                     security::same_origin_only,
                 ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    client_ip,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    session::resolve_session,
+                ))
                 .layer(TimeoutLayer::with_status_code(
                     http::StatusCode::SERVICE_UNAVAILABLE,
                     Duration::from_secs(30),
@@ -113,19 +126,82 @@ async fn server_fn_handler(
         .into_response()
 }
 
+/// Every route that is neither a Leptos page, a server function nor a static file: probes and
+/// form handlers. The role × endpoint matrix test reads this list, so a new route cannot be
+/// added without the matrix knowing.
+pub fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/healthz", get(health::healthz)),
+        ("/readyz", get(health::readyz)),
+        ("/bahasa", post(lang::switch_language)),
+        ("/daftar", post(account::register)),
+        ("/masuk", post(account::sign_in_citizen)),
+        ("/petugas/masuk", post(account::sign_in_staff)),
+        ("/keluar", post(account::sign_out)),
+        ("/lupa-sandi", post(account::forgot_password)),
+        ("/atur-sandi", post(account::reset_password)),
+        ("/akun", post(account::update_profile)),
+        ("/akun/sandi", post(account::change_password)),
+        ("/admin/unit", post(admin::save_unit)),
+        ("/admin/unit/{code}/status", post(admin::unit_status)),
+        ("/admin/pegawai/baru", post(admin::create_staff)),
+        ("/admin/pegawai/{nip}", post(admin::update_staff)),
+        ("/admin/pegawai/{nip}/status", post(admin::staff_status)),
+        (
+            "/admin/pegawai/{nip}/aktivasi",
+            post(admin::send_activation),
+        ),
+        (
+            "/admin/impor",
+            post(admin::import).layer(DefaultBodyLimit::max(admin::IMPORT_LIMIT + 64 * 1024)),
+        ),
+    ]
+}
+
+/// Middleware: records the client's address ([`forms::ClientIp`]) from the connection, or from
+/// `X-Forwarded-For` when a trusted proxy sets it (`SIGAP_TRUST_PROXY`).
+async fn client_ip(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let forwarded = state
+        .config
+        .trust_proxy
+        .then(|| req.headers().get("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_owned());
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    if let Some(ip) = forwarded.or(peer) {
+        req.extensions_mut().insert(forms::ClientIp(ip));
+    }
+    next.run(req).await
+}
+
 /// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let db = crate::startup::open_database(&config).await?;
     let bind = config.bind;
+    let mailer = crate::worker::mailer(&config)?;
     let state = crate::startup::build_state(config, db.clone()).await?;
+    let worker = crate::worker::spawn(db.clone(), mailer);
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("listening on {bind}"))?;
     tracing::info!(address = %bind, "Sigap is serving on http://{bind}");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
+    worker.abort();
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -2,7 +2,9 @@
 //! command-line interface and the demo data. Kept as a library so integration tests drive the
 //! real router in-process.
 
+pub mod admin_cli;
 pub mod cli;
 pub mod http;
 pub mod seed;
 pub mod startup;
+pub mod worker;

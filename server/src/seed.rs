@@ -1,7 +1,14 @@
-//! The demo city: fictitious but realistic data so a newcomer sees a living portal.
+//! The demo city: fictitious but realistic data so a newcomer sees a living portal, with one
+//! account per role whose passwords are printed (demo only: never use them for real data).
 
 use anyhow::Context;
-use app::server::{db::Db, settings, units};
+use app::auth::Role;
+use app::domain::contact::{Email, FullName};
+use app::domain::nip::Nip;
+use app::domain::password::NewPassword;
+use app::i18n::{I18n, Lang};
+use app::server::accounts::{admin, import};
+use app::server::{audit::Actor, db::Db, settings, units};
 use clap::Args;
 
 /// Options of `seed-demo`.
@@ -10,7 +17,8 @@ pub struct SeedArgs {
     /// How much data to generate.
     #[arg(long, value_enum, default_value = "small")]
     pub scale: Scale,
-    /// Do nothing if the database already holds a city (what the README's run command uses).
+    /// Do nothing if the database already holds the demo city (what the README's run command
+    /// uses); the demo accounts are printed either way.
     #[arg(long)]
     pub if_empty: bool,
 }
@@ -23,6 +31,7 @@ pub enum Scale {
 }
 
 const UNITS_CSV: &str = include_str!("../../demo/units.csv");
+const STAFF_CSV: &str = include_str!("../../demo/staff.csv");
 
 /// Extra units of the demo city beyond the sample file.
 const MORE_UNITS: &[(&str, &str)] = &[
@@ -31,24 +40,160 @@ const MORE_UNITS: &[(&str, &str)] = &[
     ("KEC-MEDAN-KOTA", "Kecamatan Medan Kota"),
 ];
 
+/// One demo account per role.
+pub struct DemoAccount {
+    /// Who it is for.
+    pub role: &'static str,
+    /// What to type at sign-in.
+    pub login: &'static str,
+    /// Its password.
+    pub password: &'static str,
+    /// Where to sign in.
+    pub door: &'static str,
+}
+
+/// The demo accounts, printed after seeding.
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        role: "admin",
+        login: "198001012005011001",
+        password: "demo-admin-sigap",
+        door: "/petugas/masuk",
+    },
+    DemoAccount {
+        role: "hr (BKPSDM)",
+        login: "198511252010012003",
+        password: "demo-hr-sigap",
+        door: "/petugas/masuk",
+    },
+    DemoAccount {
+        role: "supervisor",
+        login: "197805102003121001",
+        password: "demo-penilai-sigap",
+        door: "/petugas/masuk",
+    },
+    DemoAccount {
+        role: "officer",
+        login: "199001152015032001",
+        password: "demo-petugas-sigap",
+        door: "/petugas/masuk",
+    },
+    DemoAccount {
+        role: "citizen",
+        login: "3171011505900003",
+        password: "demo-warga-sigap",
+        door: "/masuk",
+    },
+];
+
 /// Loads the demo city into `db`.
 pub async fn seed_demo(db: &Db, args: &SeedArgs) -> anyhow::Result<()> {
     if args.if_empty && settings::is_demo(db).await? {
         println!("The demo city is already loaded.");
+        print_accounts();
         return Ok(());
     }
-    let mut reader = csv::Reader::from_reader(UNITS_CSV.as_bytes());
-    let mut count = 0;
-    for record in reader.records() {
-        let record = record.context("reading the demo units")?;
-        units::upsert_unit(db, &record[0], &record[1]).await?;
-        count += 1;
-    }
+    let actor = Actor::system();
+    let i18n = I18n { lang: Lang::En };
+    import::import_units(db, &actor, UNITS_CSV, i18n)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo units: {e:?}"))?;
     for (code, name) in MORE_UNITS {
         units::upsert_unit(db, code, name).await?;
-        count += 1;
     }
+    import::import_staff(db, &actor, STAFF_CSV, i18n)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo staff: {e:?}"))?;
+    seed_demo_people(db, &actor).await?;
     settings::set(db, settings::DEMO_KEY, "1").await?;
-    println!("Demo city loaded: {count} service units.");
+    println!(
+        "Demo city loaded: {} service units, staff from demo/staff.csv.",
+        2 + MORE_UNITS.len()
+    );
+    print_accounts();
     Ok(())
+}
+
+/// NIP, name, unit code, roles, supervisor's NIP.
+type StaffSeed<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    &'a [Role],
+    Option<&'a str>,
+);
+
+async fn seed_demo_people(db: &Db, actor: &Actor) -> anyhow::Result<()> {
+    let people: [StaffSeed<'_>; 4] = [
+        (
+            "198001012005011001",
+            "Admin Demo",
+            Some("DPMPTSP"),
+            &[Role::Admin],
+            None,
+        ),
+        (
+            "198511252010012003",
+            "Dewi Lestari",
+            Some("DISDUKCAPIL"),
+            &[Role::Hr],
+            None,
+        ),
+        (
+            "197805102003121001",
+            "Rahmat Hidayat",
+            Some("DPMPTSP"),
+            &[Role::Supervisor],
+            None,
+        ),
+        (
+            "199001152015032001",
+            "Siti Aminah",
+            Some("DPMPTSP"),
+            &[Role::Officer],
+            Some("197805102003121001"),
+        ),
+    ];
+    for ((nip, name, unit, roles, supervisor), account) in people.iter().zip(DEMO_ACCOUNTS) {
+        let nip = Nip::parse(nip).context("demo NIP")?;
+        let name = FullName::parse(name).context("demo name")?;
+        let password = NewPassword::parse(account.password, &[]).context("demo password")?;
+        admin::ensure_staff(
+            db,
+            &admin::DirectStaff {
+                nip: &nip,
+                name: &name,
+                email: None,
+                unit_code: *unit,
+                roles,
+                supervisor_nip: *supervisor,
+                password: &password,
+            },
+            actor,
+        )
+        .await?;
+    }
+    let citizen = &DEMO_ACCOUNTS[4];
+    app::server::accounts::register::create_citizen_directly(
+        db,
+        citizen.login,
+        "Andi Pratama",
+        Some(&Email::parse("andi.pratama@example.id").context("demo email")?),
+        Some("081234567890"),
+        citizen.password,
+    )
+    .await?;
+    Ok(())
+}
+
+fn print_accounts() {
+    println!();
+    println!("DEMO ACCOUNTS (fictitious city; these passwords are public, never use them for real data):");
+    for a in DEMO_ACCOUNTS {
+        println!(
+            "  {:<14} {:<20} {:<20} sign in at {}",
+            a.role, a.login, a.password, a.door
+        );
+    }
+    println!();
 }

@@ -26,6 +26,7 @@ pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         leptos_options: leptos_options(&config),
+        session_keys: app::server::session::SessionKeys::new(&config.jwt_secret),
         config: Arc::new(config),
         demo,
     })

@@ -8,7 +8,5 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "units", input = leptos::server_fn::codec::GetUrl)]
 pub async fn list_units() -> Result<Vec<UnitItem>, ApiError> {
     let state = crate::server::state::use_state()?;
-    crate::server::units::list_public_units(&state.db)
-        .await
-        .map_err(ApiError::from)
+    crate::server::error::respond(crate::server::units::list_public_units(&state.db).await)
 }

@@ -1,10 +1,11 @@
 //! The frame around every page: skip link, header with navigation and language switch, the
 //! main landmark and the footer.
 
-use crate::i18n::{common as c, use_i18n};
+use crate::auth::{use_viewer, Role, Viewer};
+use crate::i18n::{auth as a, common as c, flash, use_i18n};
 use crate::islands::menu::MenuToggle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
 use serde::{Deserialize, Serialize};
 
 /// Facts about this Sigap instance that every page may show.
@@ -33,20 +34,68 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <ul>
                             <NavLink href="/" text=i18n.t(c::NAV_HOME)/>
                             <NavLink href="/tentang" text=i18n.t(c::NAV_ABOUT)/>
-                            <NavLink href="/privasi" text=i18n.t(c::NAV_PRIVACY)/>
+                            <RoleLinks viewer=use_viewer()/>
                         </ul>
+                        <SignOut/>
                         <LanguageSwitch/>
                     </nav>
                 </MenuToggle>
             </div>
         </header>
-        <main id="main" class="container" tabindex="-1">{children()}</main>
+        <main id="main" class="container" tabindex="-1">
+            <FlashNotice/>
+            {children()}
+        </main>
         <footer class="site-footer">
             <div class="container">
                 <p>{i18n.t(c::FOOTER_NOTE)}</p>
             </div>
         </footer>
     }
+}
+
+/// The links that depend on who is signed in.
+#[component]
+fn RoleLinks(viewer: Viewer) -> impl IntoView {
+    let i18n = use_i18n();
+    match viewer {
+        Viewer::Anonymous => view! {
+            <NavLink href="/masuk" text=i18n.t(a::NAV_SIGN_IN)/>
+            <NavLink href="/daftar" text=i18n.t(a::NAV_REGISTER)/>
+        }
+        .into_any(),
+        viewer => view! {
+            {viewer.has_role(Role::Admin).then(|| view! { <NavLink href="/admin" text=i18n.t(a::NAV_ADMIN)/> })}
+            <NavLink href="/akun" text=i18n.t(a::NAV_ACCOUNT)/>
+        }
+        .into_any(),
+    }
+}
+
+/// Sign-out is a POST (it changes state), so it is a small form.
+#[component]
+fn SignOut() -> impl IntoView {
+    let i18n = use_i18n();
+    use_viewer().is_signed_in().then(|| {
+        view! {
+            <form method="post" action="/keluar" class="nav-form">
+                <button type="submit" class="link-button">{i18n.t(a::NAV_SIGN_OUT)}</button>
+            </form>
+        }
+    })
+}
+
+/// The confirmation of the form that led here (`?ok=code`).
+#[component]
+fn FlashNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let code = use_query_map()
+        .get_untracked()
+        .get("ok")
+        .unwrap_or_default();
+    flash(&code).map(|msg| {
+        view! { <div class="notice notice-ok" role="status" data-testid="flash"><p>{i18n.t(msg)}</p></div> }
+    })
 }
 
 /// A navigation entry, marked as the current page when it is.
@@ -74,7 +123,7 @@ fn LanguageSwitch() -> impl IntoView {
         format!("{}?{search}", location.pathname.get_untracked())
     };
     view! {
-        <form method="post" action="/bahasa" class="lang-switch">
+        <form method="post" action="/bahasa" class="lang-switch nav-form">
             <input type="hidden" name="lang" value=i18n.lang.other().code()/>
             <input type="hidden" name="next" value=next/>
             <button

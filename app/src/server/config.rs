@@ -12,13 +12,15 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Address the web server listens on.
     pub bind: SocketAddr,
-    /// The instance's time zone name (IANA, one of Indonesia's zones).
-    pub time_zone: String,
+    /// The instance's time zone (one of Indonesia's, REFERENCE §4.1).
+    pub time_zone: crate::domain::tz::TimeZone,
     /// Production mode: explicit secrets required, cookies always `Secure`.
     pub production: bool,
     /// The public origin (`https://sigap.kota.go.id`) when a proxy rewrites `Host`; used by
     /// the same-origin check and in links sent by email.
     pub public_origin: Option<String>,
+    /// Trust `X-Forwarded-For` from a reverse proxy for the client's address.
+    pub trust_proxy: bool,
     /// Key material for signing session tokens.
     pub jwt_secret: Secret,
 }
@@ -28,6 +30,15 @@ impl Config {
     /// development on a loopback address.
     pub fn secure_cookies(&self) -> bool {
         self.production || !self.bind.ip().is_loopback()
+    }
+
+    /// The portal's own address for links in messages: the public origin if configured, else
+    /// the listen address.
+    pub fn base_url(&self) -> String {
+        match &self.public_origin {
+            Some(origin) => origin.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.bind),
+        }
     }
 }
 

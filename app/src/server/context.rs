@@ -22,6 +22,11 @@ pub fn provide_request_context(state: &AppState) {
         .map(|p| request_lang(&p.headers))
         .unwrap_or_default();
     provide_context(I18n { lang });
+    let viewer = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<crate::auth::Viewer>().cloned())
+        .unwrap_or_default();
+    provide_context(viewer);
     provide_context(SiteInfo { demo: state.demo });
     if let Some(nonce) = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>()) {
         provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));

@@ -50,3 +50,30 @@ impl From<ServiceError> for ApiError {
         }
     }
 }
+
+/// Finishes a server function: converts the service's error and sets the matching HTTP status
+/// (401, 403, 404, 409, 422, 429, 500) on the response.
+pub fn respond<T>(result: Result<T, ServiceError>) -> Result<T, ApiError> {
+    result.map_err(|error| {
+        let api = ApiError::from(error);
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(status_of(&api));
+        }
+        api
+    })
+}
+
+/// The HTTP status that goes with an API error.
+pub fn status_of(error: &ApiError) -> http::StatusCode {
+    use http::StatusCode as S;
+    match error {
+        ApiError::NotFound => S::NOT_FOUND,
+        ApiError::Unauthorized => S::UNAUTHORIZED,
+        ApiError::Forbidden => S::FORBIDDEN,
+        ApiError::Validation(_) => S::UNPROCESSABLE_ENTITY,
+        ApiError::Conflict(_) => S::CONFLICT,
+        ApiError::RateLimited { .. } => S::TOO_MANY_REQUESTS,
+        ApiError::Transport(_) => S::BAD_REQUEST,
+        ApiError::Internal => S::INTERNAL_SERVER_ERROR,
+    }
+}

@@ -1,6 +1,6 @@
 //! The application state handed to handlers (axum `State`) and server functions (context).
 
-use super::{config::Config, db::Db};
+use super::{config::Config, db::Db, session::SessionKeys};
 use crate::api::error::ApiError;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -18,6 +18,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Whether this instance holds the fictitious demo city (shown as a banner).
     pub demo: bool,
+    /// Keys that sign and verify session tokens.
+    pub session_keys: SessionKeys,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -96,9 +96,10 @@ impl TestApp {
             database_url: url.clone(),
             data_dir: data_dir.clone(),
             bind: "127.0.0.1:0".parse().unwrap(),
-            time_zone: "Asia/Jakarta".into(),
+            time_zone: app::domain::tz::TimeZone::Jakarta,
             production: false,
             public_origin: None,
+            trust_proxy: false,
             jwt_secret: Secret::new(b"test-secret-that-is-long-enough-0123456789".to_vec()),
         };
         let db = server::startup::open_database(&config)
@@ -210,4 +211,200 @@ macro_rules! db_test {
             }
         }
     };
+}
+
+/// Cookies a browser would keep from responses (name=value pairs, latest wins).
+#[derive(Clone, Debug, Default)]
+pub struct Jar(pub Vec<(String, String)>);
+
+impl Jar {
+    /// Takes the `Set-Cookie` headers of a response into the jar.
+    pub fn absorb(&mut self, response: &Response) {
+        for value in response.headers().get_all("set-cookie") {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            self.0.retain(|(n, _)| n != name);
+            let expired = text.contains("Max-Age=0");
+            if !expired {
+                self.0.push((name.to_owned(), value.to_owned()));
+            }
+        }
+    }
+
+    /// The `Cookie` header value.
+    pub fn header(&self) -> String {
+        self.0
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Whether any session cookie is held.
+    pub fn has_session(&self) -> bool {
+        self.0
+            .iter()
+            .any(|(n, _)| n.contains("sigap_at") || n.contains("sigap_rt"))
+    }
+}
+
+impl TestApp {
+    /// GET with cookies; returns status, `Location` (if any) and body.
+    pub async fn get_as(&self, path: &str, jar: &Jar) -> (u16, Option<String>, String) {
+        let request = Request::get(path)
+            .header("host", HOST)
+            .header("cookie", jar.header())
+            .body(Body::empty())
+            .unwrap();
+        let response = self.send(request).await;
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        (status, location, body_text(response).await)
+    }
+
+    /// A same-origin form POST with cookies; the jar takes any cookies set.
+    pub async fn post_as(
+        &self,
+        path: &str,
+        body: &str,
+        jar: &mut Jar,
+    ) -> (u16, Option<String>, String) {
+        let request = Request::post(path)
+            .header("host", HOST)
+            .header("origin", ORIGIN)
+            .header("cookie", jar.header())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        let response = self.send(request).await;
+        jar.absorb(&response);
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        (status, location, body_text(response).await)
+    }
+
+    /// Signs in through `door` (`/masuk` or `/petugas/masuk`) and returns the cookies.
+    pub async fn sign_in(&self, door: &str, identifier: &str, password: &str) -> Jar {
+        let mut jar = Jar::default();
+        let body = format!("identifier={}&password={}", enc(identifier), enc(password));
+        let (status, location, page) = self.post_as(door, &body, &mut jar).await;
+        assert_eq!(status, 303, "sign-in as {identifier} failed: {page}");
+        assert_eq!(location.as_deref(), Some("/akun"));
+        jar
+    }
+
+    /// Units `A` and `B`, and one person per role with password [`PASSWORD`]:
+    /// admin, hr, supervisor (unit A), officer (unit A, supervised), officer (unit B), and two
+    /// citizens.
+    pub async fn seed_people(&self) -> People {
+        use app::auth::Role;
+        use app::domain::{contact::FullName, nip::Nip, password::NewPassword};
+        use app::server::accounts::admin::{ensure_staff, DirectStaff};
+        app::server::units::upsert_unit(&self.db, "UNIT-A", "Dinas A")
+            .await
+            .unwrap();
+        app::server::units::upsert_unit(&self.db, "UNIT-B", "Dinas B")
+            .await
+            .unwrap();
+        let password = NewPassword::parse(PASSWORD, &[]).unwrap();
+        type Seed<'a> = (&'a str, &'a str, &'a str, &'a [Role], Option<&'a str>);
+        let staff: [Seed<'_>; 5] = [
+            (people::ADMIN, "Admin Satu", "UNIT-A", &[Role::Admin], None),
+            (people::HR, "Hera Dua", "UNIT-B", &[Role::Hr], None),
+            (
+                people::SUPERVISOR,
+                "Supri Tiga",
+                "UNIT-A",
+                &[Role::Supervisor],
+                None,
+            ),
+            (
+                people::OFFICER_A,
+                "Opi Empat",
+                "UNIT-A",
+                &[Role::Officer],
+                Some(people::SUPERVISOR),
+            ),
+            (
+                people::OFFICER_B,
+                "Obi Lima",
+                "UNIT-B",
+                &[Role::Officer],
+                None,
+            ),
+        ];
+        for (nip, name, unit, roles, supervisor) in staff {
+            let nip = Nip::parse(nip).unwrap();
+            let name = FullName::parse(name).unwrap();
+            ensure_staff(
+                &self.db,
+                &DirectStaff {
+                    nip: &nip,
+                    name: &name,
+                    email: None,
+                    unit_code: Some(unit),
+                    roles,
+                    supervisor_nip: supervisor,
+                    password: &password,
+                },
+                &app::server::audit::Actor::system(),
+            )
+            .await
+            .unwrap();
+        }
+        for (nik, name, email) in [
+            (people::CITIZEN_1, "Warga Satu", "warga1@example.id"),
+            (people::CITIZEN_2, "Warga Dua", "warga2@example.id"),
+        ] {
+            let email = app::domain::contact::Email::parse(email).unwrap();
+            app::server::accounts::register::create_citizen_directly(
+                &self.db,
+                nik,
+                name,
+                Some(&email),
+                None,
+                PASSWORD,
+            )
+            .await
+            .unwrap();
+        }
+        People
+    }
+}
+
+/// The password every seeded person has.
+pub const PASSWORD: &str = "kopi susu pagi hari";
+
+/// Identifiers of the seeded people.
+pub mod people {
+    pub const ADMIN: &str = "198001012005011001";
+    pub const HR: &str = "198511252010012003";
+    pub const SUPERVISOR: &str = "197805102003121001";
+    pub const OFFICER_A: &str = "199001152015032001";
+    pub const OFFICER_B: &str = "199203202016041002";
+    pub const CITIZEN_1: &str = "3171011505900003";
+    pub const CITIZEN_2: &str = "1275015508950001";
+}
+
+/// Marker that [`TestApp::seed_people`] ran.
+pub struct People;
+
+/// Percent-encodes a form value.
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -1,0 +1,495 @@
+//! Staff accounts as admins manage them: list, create, edit (name, unit, roles, supervisor,
+//! email), deactivate (ending every session at once) and send activation links. Every change
+//! is audited. The upsert here is shared with the CSV import.
+
+use super::{password::issue_token, password::send_link, password::TokenPurpose, RequestMeta};
+use crate::api::admin::{StaffFilter, StaffRow};
+use crate::api::error::FieldError;
+use crate::auth::{Role, Viewer};
+use crate::domain::roster::{parse_staff, StaffRecord};
+use crate::forms::field_error;
+use crate::i18n::{admin as ad, errors, I18n};
+use crate::server::{audit, db::now_millis, db::Db, error::ServiceError, session};
+use serde::Deserialize;
+
+/// The staff form as submitted.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StaffInput {
+    /// NIP (ignored when editing: the NIP in the address wins).
+    pub nip: String,
+    /// Full name.
+    pub full_name: String,
+    /// Unit code.
+    pub unit_code: String,
+    /// Ticked roles.
+    pub roles: Vec<String>,
+    /// Supervisor's NIP.
+    pub supervisor_nip: String,
+    /// Work email.
+    pub email: String,
+}
+
+impl StaffInput {
+    /// The values to show again if the form is refused.
+    pub fn echo(&self) -> Vec<(String, String)> {
+        let mut values = vec![
+            ("nip".into(), self.nip.clone()),
+            ("full_name".into(), self.full_name.clone()),
+            ("unit_code".into(), self.unit_code.clone()),
+            ("supervisor_nip".into(), self.supervisor_nip.clone()),
+            ("email".into(), self.email.clone()),
+        ];
+        values.extend(
+            self.roles
+                .iter()
+                .map(|r| (format!("roles_{r}"), "on".to_owned())),
+        );
+        values
+    }
+}
+
+/// Refuses anyone but an admin.
+pub fn require_admin(viewer: &Viewer) -> Result<(), ServiceError> {
+    match viewer {
+        Viewer::Anonymous => Err(ServiceError::Unauthorized),
+        v if v.has_role(Role::Admin) => Ok(()),
+        _ => Err(ServiceError::Forbidden),
+    }
+}
+
+type StaffDbRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+    Option<String>,
+    Option<String>,
+);
+
+const STAFF_SELECT: &str =
+    "SELECT s.nip, s.full_name, u.code, sup.nip, a.email, a.active, a.password_hash,
+        (SELECT GROUP_CONCAT_PLACEHOLDER FROM staff_role r WHERE r.account_id = s.account_id)
+     FROM staff s JOIN account a ON a.account_id = s.account_id
+     LEFT JOIN unit u ON u.unit_id = s.unit_id
+     LEFT JOIN staff sup ON sup.account_id = s.supervisor_account_id";
+
+fn staff_select(db: &Db) -> String {
+    // The one place the engines' string aggregation differs.
+    let agg = match db.engine() {
+        crate::server::db::Engine::Sqlite => "group_concat(r.role, ';')",
+        crate::server::db::Engine::Postgres => "string_agg(r.role, ';' ORDER BY r.role)",
+    };
+    STAFF_SELECT.replace("GROUP_CONCAT_PLACEHOLDER", agg)
+}
+
+fn to_row(r: StaffDbRow) -> StaffRow {
+    let (nip, name, unit_code, supervisor_nip, email, active, hash, roles) = r;
+    let mut roles: Vec<Role> = roles
+        .unwrap_or_default()
+        .split(';')
+        .filter_map(Role::parse)
+        .collect();
+    roles.sort();
+    StaffRow {
+        nip,
+        name,
+        unit_code,
+        roles,
+        supervisor_nip,
+        email,
+        active: active == 1,
+        activated: hash.is_some(),
+    }
+}
+
+/// Staff matching the filter, by name.
+pub async fn list_staff(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &StaffFilter,
+) -> Result<Vec<StaffRow>, ServiceError> {
+    require_admin(viewer)?;
+    let sql = format!(
+        "{} WHERE ($1 = '' OR u.code = $1) AND ($2 = '' OR lower(s.full_name) LIKE '%' || lower($2) || '%' OR s.nip LIKE $2 || '%')
+         ORDER BY s.full_name LIMIT 500",
+        staff_select(db)
+    );
+    let rows: Vec<StaffDbRow> = sqlx::query_as(&sql)
+        .bind(filter.unit.trim().to_uppercase())
+        .bind(filter.q.trim())
+        .fetch_all(db.read())
+        .await?;
+    Ok(rows.into_iter().map(to_row).collect())
+}
+
+/// One staff member by NIP.
+pub async fn get_staff(db: &Db, viewer: &Viewer, nip: &str) -> Result<StaffRow, ServiceError> {
+    require_admin(viewer)?;
+    let sql = format!("{} WHERE s.nip = $1", staff_select(db));
+    let row: Option<StaffDbRow> = sqlx::query_as(&sql)
+        .bind(nip)
+        .fetch_optional(db.read())
+        .await?;
+    row.map(to_row).ok_or(ServiceError::NotFound)
+}
+
+/// What storing one record did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upserted {
+    /// A new account.
+    Created(i64),
+    /// An existing account changed.
+    Updated(i64),
+    /// Nothing differed.
+    Unchanged(i64),
+}
+
+impl Upserted {
+    /// The account either way.
+    pub fn account_id(self) -> i64 {
+        match self {
+            Upserted::Created(id) | Upserted::Updated(id) | Upserted::Unchanged(id) => id,
+        }
+    }
+}
+
+/// Creates or updates a staff member (not their supervisor link: see [`set_supervisor`]).
+pub async fn upsert_staff(
+    conn: &mut sqlx::AnyConnection,
+    record: &StaffRecord,
+    unit_id: i64,
+    actor: &audit::Actor,
+) -> Result<Upserted, ServiceError> {
+    let now = now_millis();
+    let email = record.email.as_ref().map(|e| e.as_str().to_owned());
+    let roles: Vec<&str> = record.roles.iter().map(|r| r.code()).collect();
+    let existing: Option<(i64, String, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT s.account_id, s.full_name, s.unit_id, a.email FROM staff s
+         JOIN account a ON a.account_id = s.account_id WHERE s.nip = $1",
+    )
+    .bind(record.nip.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((account_id, name, old_unit, old_email)) = existing else {
+        let account_id: i64 = sqlx::query_scalar(
+            "INSERT INTO account (kind, email, password_hash, active, created_at, updated_at)
+             VALUES ('staff', $1, NULL, 1, $2, $2) RETURNING account_id",
+        )
+        .bind(&email)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        sqlx::query(
+            "INSERT INTO staff (account_id, nip, full_name, unit_id) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(account_id)
+        .bind(record.nip.as_str())
+        .bind(record.name.as_str())
+        .bind(unit_id)
+        .execute(&mut *conn)
+        .await?;
+        replace_roles(conn, account_id, &roles).await?;
+        let detail = format!("nip={} roles={}", record.nip.as_str(), roles.join(";"));
+        audit::record(
+            conn,
+            actor,
+            "staff.created",
+            Some(&format!("account:{account_id}")),
+            Some(&detail),
+        )
+        .await?;
+        return Ok(Upserted::Created(account_id));
+    };
+    let old_roles: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM staff_role WHERE account_id = $1 ORDER BY role")
+            .bind(account_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut sorted_old = old_roles.clone();
+    sorted_old.sort();
+    let mut sorted_new: Vec<String> = roles.iter().map(|r| r.to_string()).collect();
+    sorted_new.sort();
+    let same = name == record.name.as_str()
+        && old_unit == Some(unit_id)
+        && old_email == email
+        && sorted_old == sorted_new;
+    if same {
+        return Ok(Upserted::Unchanged(account_id));
+    }
+    sqlx::query("UPDATE staff SET full_name = $1, unit_id = $2 WHERE account_id = $3")
+        .bind(record.name.as_str())
+        .bind(unit_id)
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE account SET email = $1, updated_at = $2 WHERE account_id = $3")
+        .bind(&email)
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await?;
+    if sorted_old != sorted_new {
+        replace_roles(conn, account_id, &roles).await?;
+        let detail = format!("roles {} -> {}", sorted_old.join(";"), sorted_new.join(";"));
+        audit::record(
+            conn,
+            actor,
+            "staff.roles_changed",
+            Some(&format!("account:{account_id}")),
+            Some(&detail),
+        )
+        .await?;
+    }
+    audit::record(
+        conn,
+        actor,
+        "staff.updated",
+        Some(&format!("account:{account_id}")),
+        None,
+    )
+    .await?;
+    Ok(Upserted::Updated(account_id))
+}
+
+async fn replace_roles(
+    conn: &mut sqlx::AnyConnection,
+    account_id: i64,
+    roles: &[&str],
+) -> Result<(), ServiceError> {
+    sqlx::query("DELETE FROM staff_role WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await?;
+    for role in roles {
+        sqlx::query("INSERT INTO staff_role (account_id, role) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(*role)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Links a staff member to their supervisor; returns whether it changed.
+pub async fn set_supervisor(
+    conn: &mut sqlx::AnyConnection,
+    account_id: i64,
+    supervisor: Option<i64>,
+) -> Result<bool, ServiceError> {
+    let changed = sqlx::query(
+        "UPDATE staff SET supervisor_account_id = $1
+         WHERE account_id = $2 AND supervisor_account_id IS DISTINCT FROM $1",
+    )
+    .bind(supervisor)
+    .bind(account_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(changed.rows_affected() > 0)
+}
+
+/// The account of a supervisor by NIP, if that person holds the supervisor role.
+pub async fn find_supervisor(
+    conn: &mut sqlx::AnyConnection,
+    nip: &str,
+) -> Result<Option<i64>, ServiceError> {
+    Ok(sqlx::query_scalar(
+        "SELECT s.account_id FROM staff s JOIN staff_role r ON r.account_id = s.account_id
+         WHERE s.nip = $1 AND r.role = 'supervisor'",
+    )
+    .bind(nip)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Saves the admin's staff form: creates (with an activation email) or updates `editing`.
+/// Returns whether the person was created.
+pub async fn save_staff(
+    db: &Db,
+    viewer: &Viewer,
+    input: &StaffInput,
+    editing: Option<&str>,
+    base_url: &str,
+    meta: &RequestMeta,
+    i18n: I18n,
+) -> Result<bool, ServiceError> {
+    require_admin(viewer)?;
+    let nip_typed = editing.unwrap_or(&input.nip);
+    let roles: Vec<&str> = input.roles.iter().map(String::as_str).collect();
+    let record = parse_staff(
+        nip_typed,
+        &input.full_name,
+        &input.unit_code,
+        &roles,
+        &input.supervisor_nip,
+        &input.email,
+    )
+    .map_err(|errs| {
+        ServiceError::Validation(
+            errs.iter()
+                .map(|e| field_error(form_field(e.field()), errors::record(i18n, e)))
+                .collect(),
+        )
+    })?;
+    let mut tx = db.begin().await?;
+    let mut problems: Vec<FieldError> = Vec::new();
+    let unit_id: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM unit WHERE code = $1")
+        .bind(record.unit_code.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    if unit_id.is_none() {
+        problems.push(field_error("unit_code", i18n.t(ad::UNIT_UNKNOWN)));
+    }
+    let exists: Option<i64> = sqlx::query_scalar("SELECT account_id FROM staff WHERE nip = $1")
+        .bind(record.nip.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    match (editing, exists) {
+        (None, Some(_)) => problems.push(field_error("nip", i18n.t(ad::NIP_TAKEN))),
+        (Some(_), None) => return Err(ServiceError::NotFound),
+        _ => {}
+    }
+    let supervisor = match &record.supervisor_nip {
+        Some(nip) => {
+            let found = find_supervisor(&mut tx, nip.as_str()).await?;
+            if found.is_none() {
+                problems.push(field_error(
+                    "supervisor_nip",
+                    i18n.f(ad::SUPERVISOR_UNKNOWN, &[("nip", &nip.as_str())]),
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    if let Some(email) = &record.email {
+        let taken: Option<i64> = sqlx::query_scalar(
+            "SELECT a.account_id FROM account a JOIN staff s ON s.account_id = a.account_id
+             WHERE a.kind = 'staff' AND a.email = $1 AND s.nip <> $2",
+        )
+        .bind(email.as_str())
+        .bind(record.nip.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        if taken.is_some() {
+            problems.push(field_error("email", i18n.t(ad::STAFF_EMAIL_TAKEN)));
+        }
+    }
+    let Some(unit_id) = unit_id.filter(|_| problems.is_empty()) else {
+        tx.rollback().await?;
+        return Err(ServiceError::Validation(problems));
+    };
+    let actor = meta.actor(viewer);
+    let outcome = upsert_staff(&mut tx, &record, unit_id, &actor).await?;
+    set_supervisor(&mut tx, outcome.account_id(), supervisor).await?;
+    let created = matches!(outcome, Upserted::Created(_));
+    if let (true, Some(email)) = (created, &record.email) {
+        let token = issue_token(&mut tx, outcome.account_id(), TokenPurpose::Activate).await?;
+        send_link(
+            &mut tx,
+            base_url,
+            email.as_str(),
+            record.name.as_str(),
+            &token,
+            TokenPurpose::Activate,
+            i18n,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Maps a record field to the form's field name.
+fn form_field(field: &str) -> &str {
+    match field {
+        "name" => "full_name",
+        other => other,
+    }
+}
+
+/// Deactivates or reactivates a staff account; deactivation ends its sessions at once.
+pub async fn set_active(
+    db: &Db,
+    viewer: &Viewer,
+    nip: &str,
+    active: bool,
+    meta: &RequestMeta,
+) -> Result<(), ServiceError> {
+    require_admin(viewer)?;
+    let mut tx = db.begin().await?;
+    let account_id: Option<i64> = sqlx::query_scalar("SELECT account_id FROM staff WHERE nip = $1")
+        .bind(nip)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let account_id = account_id.ok_or(ServiceError::NotFound)?;
+    sqlx::query("UPDATE account SET active = $1, updated_at = $2 WHERE account_id = $3")
+        .bind(i64::from(active))
+        .bind(now_millis())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    if !active {
+        session::end_all(&mut tx, account_id, None).await?;
+    }
+    let action = if active {
+        "staff.reactivated"
+    } else {
+        "staff.deactivated"
+    };
+    audit::record(
+        &mut tx,
+        &meta.actor(viewer),
+        action,
+        Some(&format!("account:{account_id}")),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Emails a fresh activation link to a staff member.
+pub async fn send_activation(
+    db: &Db,
+    viewer: &Viewer,
+    nip: &str,
+    base_url: &str,
+    meta: &RequestMeta,
+    i18n: I18n,
+) -> Result<(), ServiceError> {
+    require_admin(viewer)?;
+    let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT s.account_id, s.full_name, a.email FROM staff s JOIN account a ON a.account_id = s.account_id
+         WHERE s.nip = $1",
+    )
+    .bind(nip)
+    .fetch_optional(db.read())
+    .await?;
+    let (account_id, name, email) = row.ok_or(ServiceError::NotFound)?;
+    let email = email.ok_or_else(|| ServiceError::Conflict(i18n.t(ad::STAFF_NO_EMAIL).into()))?;
+    let mut tx = db.begin().await?;
+    let token = issue_token(&mut tx, account_id, TokenPurpose::Activate).await?;
+    send_link(
+        &mut tx,
+        base_url,
+        &email,
+        &name,
+        &token,
+        TokenPurpose::Activate,
+        i18n,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        &meta.actor(viewer),
+        "staff.activation_sent",
+        Some(&format!("account:{account_id}")),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Background work of a running server: delivering the notification outbox, and pruning old
+//! rate-limit windows. Safe to run on several servers at once (claims are exclusive).
+
+use app::server::{config::Config, db::Db, mailer::Mailer, outbox, rate_limit};
+use std::time::Duration;
+
+/// The mailer configured by `SIGAP_SMTP_URL`/`SIGAP_MAIL_FROM`, else the development mailbox
+/// folder `DATA_DIR/mailbox`.
+pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
+    match std::env::var("SIGAP_SMTP_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        Some(url) => {
+            let from = std::env::var("SIGAP_MAIL_FROM")
+                .unwrap_or_else(|_| "Sigap <no-reply@localhost>".into());
+            Mailer::smtp(&url, &from).map_err(anyhow::Error::msg)
+        }
+        None => {
+            let dir = config.data_dir.join("mailbox");
+            tracing::info!(folder = %dir.display(), "no SIGAP_SMTP_URL: messages go to the development mailbox folder");
+            Ok(Mailer::Folder(dir))
+        }
+    }
+}
+
+/// Delivers due outbox messages once; returns how many were sent.
+pub async fn deliver_due(db: &Db, mailer: &Mailer) -> usize {
+    let claimed = match outbox::claim(db, 20).await {
+        Ok(claimed) => claimed,
+        Err(error) => {
+            tracing::warn!(%error, "could not claim outbox messages");
+            return 0;
+        }
+    };
+    let mut sent = 0;
+    for msg in claimed {
+        match mailer.deliver(&msg).await {
+            Ok(()) => {
+                if let Err(error) = outbox::mark_sent(db, msg.outbox_id).await {
+                    tracing::warn!(%error, outbox.id = msg.outbox_id, "delivered but not marked sent; it may be sent again");
+                }
+                sent += 1;
+            }
+            Err(error) => {
+                tracing::warn!(outbox.id = msg.outbox_id, attempts = msg.attempts, %error, "delivery failed");
+                if let Err(error) = outbox::mark_failed(db, &msg, &error).await {
+                    tracing::warn!(%error, "could not record the failed delivery");
+                }
+            }
+        }
+    }
+    sent
+}
+
+/// Runs until the process stops: the outbox every two seconds, pruning every hour.
+pub fn spawn(db: Db, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(2));
+        let mut ticks: u64 = 0;
+        loop {
+            tick.tick().await;
+            deliver_due(&db, &mailer).await;
+            ticks += 1;
+            if ticks % 1800 == 1 {
+                if let Err(error) = rate_limit::prune(&db).await {
+                    tracing::warn!(%error, "could not prune rate limits");
+                }
+            }
+        }
+    })
+}
