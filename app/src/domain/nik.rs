@@ -38,10 +38,11 @@ pub enum NikError {
     ZeroSerial,
 }
 
-/// Province codes (Kemendagri), including the Papua provinces created in 2022 (93–97).
+/// The 38 province codes (Kepmendagri 100.1.1-6117/2022), including the Papua provinces
+/// created in 2022 (93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan, 96 Papua Barat Daya).
 const PROVINCES: &[u8] = &[
     11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
-    71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97,
+    71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
 ];
 
 /// Sex as encoded in a NIK's day of birth or a NIP's gender digit.

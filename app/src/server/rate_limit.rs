@@ -27,6 +27,11 @@ pub const REGISTER_PER_IP: Limit = Limit {
     max: 10,
     window_secs: 60 * 60,
 };
+/// Registration attempts per NIK typed.
+pub const REGISTER_PER_ACCOUNT: Limit = Limit {
+    max: 5,
+    window_secs: 60 * 60,
+};
 /// Reset requests per account identifier.
 pub const RESET_PER_ACCOUNT: Limit = Limit {
     max: 3,

@@ -121,3 +121,8 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn there_are_thirty_eight_provinces() {
+    assert_eq!(PROVINCES.len(), 38);
+}

@@ -130,6 +130,12 @@ pub async fn register_citizen(
     i18n: I18n,
 ) -> Result<session::NewSession, ServiceError> {
     rate_limit::hit(db, &meta.ip_bucket("register"), rate_limit::REGISTER_PER_IP).await?;
+    rate_limit::hit(
+        db,
+        &super::identifier_bucket("register", &input.nik),
+        rate_limit::REGISTER_PER_ACCOUNT,
+    )
+    .await?;
     let reg = parse(input, i18n).map_err(ServiceError::Validation)?;
     let hash = password::hash(reg.password.expose().to_owned()).await?;
     let now = now_millis();
