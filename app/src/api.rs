@@ -4,5 +4,8 @@
 
 pub mod account;
 pub mod admin;
+pub mod applications;
+pub mod catalog;
 pub mod error;
+pub mod permits;
 pub mod units;

@@ -1,5 +1,6 @@
 //! Server-rendered building blocks shared by pages: the layout and small presentational pieces.
 
+pub mod application;
 pub mod form;
 pub mod layout;
 pub mod notice;

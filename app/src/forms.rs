@@ -4,6 +4,24 @@
 
 use crate::api::error::FieldError;
 
+/// A fresh idempotency key for a form that creates something (a draft, a counter filing):
+/// the server creates one record per key, so a double click or a resent form creates one.
+/// A re-rendered form keeps the key it was first given.
+pub fn idempotency_key(form: &FormState, field: &str) -> String {
+    let kept = form.value(field);
+    if !kept.is_empty() {
+        return kept;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::keys::random_token()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
 /// The state of a form being re-rendered after a refused submission.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormState {

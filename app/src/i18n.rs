@@ -6,11 +6,16 @@
 //! and placeholders that differ between the two languages.
 
 pub mod admin;
+pub mod applications;
+pub mod apply;
 pub mod auth;
+pub mod catalog;
 pub mod common;
 pub mod errors;
 pub mod forms;
 pub mod home;
+pub mod permit;
+pub mod work;
 
 use serde::{Deserialize, Serialize};
 use std::fmt::Display;
@@ -126,9 +131,20 @@ pub fn use_i18n() -> I18n {
 
 /// Every catalogue module, for tests that check the whole catalogue.
 pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
-    [admin::ALL, auth::ALL, common::ALL, forms::ALL, home::ALL]
-        .into_iter()
-        .flatten()
+    [
+        admin::ALL,
+        applications::ALL,
+        apply::ALL,
+        auth::ALL,
+        catalog::ALL,
+        common::ALL,
+        forms::ALL,
+        home::ALL,
+        permit::ALL,
+        work::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The confirmation shown after a successful form, from its code in the `ok` query parameter
@@ -146,6 +162,8 @@ pub fn flash(code: &str) -> Option<Msg> {
         "deactivated" => admin::STAFF_DEACTIVATED_DONE,
         "reactivated" => admin::STAFF_REACTIVATED_DONE,
         "activation-sent" => admin::STAFF_ACTIVATION_SENT,
+        "step" => work::STEP_DONE,
+        "pattern-saved" => catalog::PATTERN_SAVED,
         _ => return None,
     })
 }

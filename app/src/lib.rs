@@ -58,6 +58,20 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("tentang") view=pages::about::AboutPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("privasi") view=pages::about::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("layanan") view=pages::catalog::CatalogPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("layanan"), ParamSegment("code")) view=pages::catalog::ServicePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("cek-status") view=pages::permit::StatusPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("verifikasi"), ParamSegment("code")) view=pages::permit::VerifyPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("permohonan") view=pages::applications::MyApplicationsPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id")) view=pages::applications::ApplicationPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("isi")) view=pages::apply::AnswersStep ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("dokumen")) view=pages::apply::documents::DocumentsStep ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("periksa")) view=pages::apply::CheckStep ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("terkirim")) view=pages::apply::Confirmation ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("izin")) view=pages::permit::PermitPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("antrian")) view=pages::work::QueuePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("permohonan"), ParamSegment("id")) view=pages::work::case::CasePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("loket")) view=pages::work::counter::CounterPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("daftar") view=pages::account::register::RegisterPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("masuk") view=pages::account::sign_in::SignInPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("masuk")) view=pages::account::sign_in::StaffSignInPage ssr=SsrMode::Async/>
@@ -70,6 +84,11 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("pegawai")) view=pages::admin::staff::StaffListPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("pegawai"), StaticSegment("baru")) view=pages::admin::staff::NewStaffPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("pegawai"), ParamSegment("nip")) view=pages::admin::staff::EditStaffPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("layanan")) view=pages::admin::services::ServicesAdminPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("layanan"), StaticSegment("baru")) view=pages::admin::services::NewServicePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("layanan"), ParamSegment("code")) view=pages::admin::services::EditServicePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("libur")) view=pages::admin::holidays::HolidaysPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("nomor-izin")) view=pages::admin::permit_numbers::PermitNumbersPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("impor")) view=pages::admin::import::ImportPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=pages::admin::audit::AuditPage ssr=SsrMode::Async/>
                 </FlatRoutes>

@@ -5,6 +5,11 @@
 pub mod about;
 pub mod account;
 pub mod admin;
+pub mod applications;
+pub mod apply;
+pub mod catalog;
 pub mod guard;
 pub mod home;
 pub mod not_found;
+pub mod permit;
+pub mod work;

@@ -3,15 +3,22 @@
 
 pub mod accounts;
 pub mod admin_audit;
+pub mod applications;
 pub mod audit;
+pub mod calendar;
+pub mod catalog;
 pub mod config;
 pub mod context;
+pub mod csv_import;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod keys;
 pub mod mailer;
 pub mod outbox;
 pub mod password;
+pub mod permit_pattern;
+pub mod permits;
 pub mod rate_limit;
 pub mod session;
 pub mod settings;

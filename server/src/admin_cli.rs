@@ -8,6 +8,7 @@ use app::domain::nip::Nip;
 use app::domain::password::NewPassword;
 use app::i18n::{errors, I18n, Lang};
 use app::server::accounts::{admin, import};
+use app::server::csv_import::ImportError;
 use app::server::{audit::Actor, db::Db};
 use clap::{Args, Subcommand};
 use std::io::BufRead;
@@ -43,6 +44,11 @@ pub enum ImportWhat {
     },
     /// Staff: columns `nip,name,unit_code,roles,supervisor_nip,email` (roles separated by `;`).
     Staff {
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Service types: columns `code,unit_code,name,completion_days,fee` (fee in rupiah, 0 = free).
+    Services {
         /// The CSV file.
         file: PathBuf,
     },
@@ -116,6 +122,7 @@ pub async fn import(db: &Db, what: &ImportWhat, lang: Lang) -> anyhow::Result<()
     let (file, label) = match what {
         ImportWhat::Units { file } => (file, "units"),
         ImportWhat::Staff { file } => (file, "staff"),
+        ImportWhat::Services { file } => (file, "services"),
     };
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
@@ -123,6 +130,9 @@ pub async fn import(db: &Db, what: &ImportWhat, lang: Lang) -> anyhow::Result<()
     let result = match what {
         ImportWhat::Units { .. } => import::import_units(db, &actor, &text, i18n).await,
         ImportWhat::Staff { .. } => import::import_staff(db, &actor, &text, i18n).await,
+        ImportWhat::Services { .. } => {
+            app::server::catalog::import::import_services(db, &actor, &text, i18n).await
+        }
     };
     match result {
         Ok(report) => {
@@ -139,7 +149,7 @@ pub async fn import(db: &Db, what: &ImportWhat, lang: Lang) -> anyhow::Result<()
             );
             Ok(())
         }
-        Err(import::ImportError::Invalid(problems)) => {
+        Err(ImportError::Invalid(problems)) => {
             eprintln!("{}", i18n.t(app::i18n::admin::IMPORT_FAILED));
             for p in &problems {
                 let column = p
@@ -154,6 +164,6 @@ pub async fn import(db: &Db, what: &ImportWhat, lang: Lang) -> anyhow::Result<()
                 problems.len()
             )
         }
-        Err(import::ImportError::Service(error)) => Err(anyhow::anyhow!("import failed: {error}")),
+        Err(ImportError::Service(error)) => Err(anyhow::anyhow!("import failed: {error}")),
     }
 }

@@ -107,7 +107,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::SeedDemo(args) => {
             let db = startup::open_database(&config).await?;
-            crate::seed::seed_demo(&db, &args).await
+            let state = startup::build_state(config, db).await?;
+            crate::seed::seed_demo(&state, &args).await
         }
         Command::CreateAdmin(args) => {
             let db = startup::open_database(&config).await?;

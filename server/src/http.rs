@@ -6,6 +6,8 @@
 
 mod account;
 mod admin;
+mod applications;
+mod catalog;
 pub mod forms;
 mod health;
 pub mod lang;
@@ -63,7 +65,7 @@ pub fn router(state: AppState) -> Router {
         .service(assets);
 
     let mut router = Router::new();
-    for (path, route) in plain_routes() {
+    for (_, path, route) in plain_routes() {
         router = router.route(path, route);
     }
     router
@@ -129,29 +131,107 @@ async fn server_fn_handler(
 /// Every route that is neither a Leptos page, a server function nor a static file: probes and
 /// form handlers. The role × endpoint matrix test reads this list, so a new route cannot be
 /// added without the matrix knowing.
-pub fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>)> {
     vec![
-        ("/healthz", get(health::healthz)),
-        ("/readyz", get(health::readyz)),
-        ("/bahasa", post(lang::switch_language)),
-        ("/daftar", post(account::register)),
-        ("/masuk", post(account::sign_in_citizen)),
-        ("/petugas/masuk", post(account::sign_in_staff)),
-        ("/keluar", post(account::sign_out)),
-        ("/lupa-sandi", post(account::forgot_password)),
-        ("/atur-sandi", post(account::reset_password)),
-        ("/akun", post(account::update_profile)),
-        ("/akun/sandi", post(account::change_password)),
-        ("/admin/unit", post(admin::save_unit)),
-        ("/admin/unit/{code}/status", post(admin::unit_status)),
-        ("/admin/pegawai/baru", post(admin::create_staff)),
-        ("/admin/pegawai/{nip}", post(admin::update_staff)),
-        ("/admin/pegawai/{nip}/status", post(admin::staff_status)),
+        ("GET", "/healthz", get(health::healthz)),
+        ("GET", "/readyz", get(health::readyz)),
+        ("POST", "/bahasa", post(lang::switch_language)),
+        ("POST", "/daftar", post(account::register)),
+        ("POST", "/masuk", post(account::sign_in_citizen)),
+        ("POST", "/petugas/masuk", post(account::sign_in_staff)),
+        ("POST", "/keluar", post(account::sign_out)),
+        ("POST", "/lupa-sandi", post(account::forgot_password)),
+        ("POST", "/atur-sandi", post(account::reset_password)),
+        ("POST", "/akun", post(account::update_profile)),
+        ("POST", "/akun/sandi", post(account::change_password)),
+        ("POST", "/layanan/{code}/ajukan", post(applications::start)),
+        ("POST", "/permohonan/{id}/isi", post(applications::answers)),
         (
+            "POST",
+            "/permohonan/{id}/dokumen/{requirement}",
+            post(applications::upload).layer(DefaultBodyLimit::max(
+                applications::UPLOAD_LIMIT + 64 * 1024,
+            )),
+        ),
+        (
+            "POST",
+            "/permohonan/{id}/ajukan",
+            post(applications::submit),
+        ),
+        (
+            "POST",
+            "/permohonan/{id}/batal",
+            post(applications::withdraw),
+        ),
+        (
+            "POST",
+            "/permohonan/{id}/perbaikan",
+            post(applications::resubmit),
+        ),
+        (
+            "POST",
+            "/petugas/permohonan/{id}/langkah",
+            post(applications::step),
+        ),
+        (
+            "POST",
+            "/petugas/permohonan/{id}/tugaskan",
+            post(applications::assign),
+        ),
+        ("POST", "/petugas/loket", post(applications::counter)),
+        ("GET", "/dokumen/{id}", get(applications::document)),
+        ("POST", "/admin/unit", post(admin::save_unit)),
+        (
+            "POST",
+            "/admin/unit/{code}/status",
+            post(admin::unit_status),
+        ),
+        ("POST", "/admin/pegawai/baru", post(admin::create_staff)),
+        ("POST", "/admin/pegawai/{nip}", post(admin::update_staff)),
+        (
+            "POST",
+            "/admin/pegawai/{nip}/status",
+            post(admin::staff_status),
+        ),
+        (
+            "POST",
             "/admin/pegawai/{nip}/aktivasi",
             post(admin::send_activation),
         ),
+        ("POST", "/admin/layanan/baru", post(catalog::create_service)),
         (
+            "POST",
+            "/admin/layanan/{code}",
+            post(catalog::update_service),
+        ),
+        (
+            "POST",
+            "/admin/layanan/{code}/persyaratan",
+            post(catalog::add_requirement),
+        ),
+        (
+            "POST",
+            "/admin/layanan/{code}/pertanyaan",
+            post(catalog::add_field),
+        ),
+        (
+            "POST",
+            "/admin/layanan/{code}/hapus/{what}/{id}",
+            post(catalog::retire),
+        ),
+        ("POST", "/admin/libur", post(catalog::add_holiday)),
+        (
+            "POST",
+            "/admin/nomor-izin",
+            post(catalog::save_permit_pattern),
+        ),
+        (
+            "POST",
+            "/admin/libur/{day}/hapus",
+            post(catalog::remove_holiday),
+        ),
+        (
+            "POST",
             "/admin/impor",
             post(admin::import).layer(DefaultBodyLimit::max(admin::IMPORT_LIMIT + 64 * 1024)),
         ),

@@ -8,8 +8,12 @@ use app::domain::nip::Nip;
 use app::domain::password::NewPassword;
 use app::i18n::{I18n, Lang};
 use app::server::accounts::{admin, import};
+use app::server::state::AppState;
 use app::server::{audit::Actor, db::Db, settings, units};
 use clap::Args;
+
+mod applications;
+mod catalog;
 
 /// Options of `seed-demo`.
 #[derive(Debug, Args)]
@@ -86,8 +90,9 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
-/// Loads the demo city into `db`.
-pub async fn seed_demo(db: &Db, args: &SeedArgs) -> anyhow::Result<()> {
+/// Loads the demo city into the state's database.
+pub async fn seed_demo(state: &AppState, args: &SeedArgs) -> anyhow::Result<()> {
+    let db = &state.db;
     if args.if_empty && settings::is_demo(db).await? {
         println!("The demo city is already loaded.");
         print_accounts();
@@ -105,10 +110,18 @@ pub async fn seed_demo(db: &Db, args: &SeedArgs) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("demo staff: {e:?}"))?;
     seed_demo_people(db, &actor).await?;
+    let admin =
+        app::server::session::account_viewer(db, staff_account(db, DEMO_ACCOUNTS[0].login).await?)
+            .await?
+            .context("the demo admin")?;
+    catalog::seed(state, &admin).await?;
+    applications::seed(state, DEMO_ACCOUNTS[4].login).await?;
     settings::set(db, settings::DEMO_KEY, "1").await?;
     println!(
-        "Demo city loaded: {} service units, staff from demo/staff.csv.",
-        2 + MORE_UNITS.len()
+        "Demo city loaded: {} service units, staff from demo/staff.csv, {} service types, {} applications.",
+        2 + MORE_UNITS.len(),
+        count(db, "service_type").await?,
+        count(db, "application").await?,
     );
     print_accounts();
     Ok(())
@@ -184,6 +197,21 @@ async fn seed_demo_people(db: &Db, actor: &Actor) -> anyhow::Result<()> {
     )
     .await?;
     Ok(())
+}
+
+async fn staff_account(db: &Db, nip: &str) -> anyhow::Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT account_id FROM staff WHERE nip = $1")
+            .bind(nip)
+            .fetch_one(db.read())
+            .await?,
+    )
+}
+
+async fn count(db: &Db, table: &str) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db.read())
+        .await?)
 }
 
 fn print_accounts() {

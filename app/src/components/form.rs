@@ -238,3 +238,50 @@ pub fn CheckboxGroup(
         </fieldset>
     }
 }
+
+/// A labelled multi-line text input.
+#[component]
+pub fn TextArea(
+    /// The form field name.
+    name: &'static str,
+    /// Visible label.
+    label: &'static str,
+    /// Help text under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Marks the field optional in its label.
+    #[prop(optional)]
+    optional: bool,
+    /// Value shown when the form has no submitted state.
+    #[prop(optional, into)]
+    initial: Option<String>,
+    /// Visible rows.
+    #[prop(default = 4)]
+    rows: u32,
+) -> impl IntoView {
+    let form = use_form();
+    let i18n = use_i18n();
+    let id = field_id(name);
+    let error = form.error(name);
+    let value = if form.values.is_empty() {
+        initial.unwrap_or_default()
+    } else {
+        form.value(name)
+    };
+    let group_class = if error.is_some() {
+        "field field-error"
+    } else {
+        "field"
+    };
+    view! {
+        <div class=group_class>
+            <label for=id.clone()>
+                {label}
+                {optional.then(|| view! { " " <span class="optional">{i18n.t(f::OPTIONAL)}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {error.map(|e| view! { <p class="error-message">{e}</p> })}
+            <textarea id=id name=name rows=rows>{value}</textarea>
+        </div>
+    }
+}

@@ -33,7 +33,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <nav id="site-nav" class="site-nav" aria-label=i18n.t(c::NAV_LABEL)>
                         <ul>
                             <NavLink href="/" text=i18n.t(c::NAV_HOME)/>
-                            <NavLink href="/tentang" text=i18n.t(c::NAV_ABOUT)/>
+                            <NavLink href="/layanan" text=i18n.t(crate::i18n::catalog::NAV_SERVICES)/>
+                            <NavLink href="/cek-status" text=i18n.t(crate::i18n::apply::NAV_STATUS)/>
                             <RoleLinks viewer=use_viewer()/>
                         </ul>
                         <SignOut/>
@@ -65,6 +66,10 @@ fn RoleLinks(viewer: Viewer) -> impl IntoView {
         }
         .into_any(),
         viewer => view! {
+            {viewer.is_citizen().then(|| view! { <NavLink href="/permohonan" text=i18n.t(crate::i18n::apply::NAV_MY_APPLICATIONS)/> })}
+            {(viewer.has_role(Role::Officer) || viewer.has_role(Role::Supervisor)).then(|| view! {
+                <NavLink href="/petugas/antrian" text=i18n.t(crate::i18n::work::NAV_QUEUE)/>
+            })}
             {viewer.has_role(Role::Admin).then(|| view! { <NavLink href="/admin" text=i18n.t(a::NAV_ADMIN)/> })}
             <NavLink href="/akun" text=i18n.t(a::NAV_ACCOUNT)/>
         }

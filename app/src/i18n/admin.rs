@@ -112,6 +112,10 @@ crate::catalogue! {
         id: "Pegawai (kolom: nip,name,unit_code,roles,supervisor_nip,email)",
         en: "Staff (columns: nip,name,unit_code,roles,supervisor_nip,email)",
     },
+    IMPORT_KIND_SERVICES => {
+        id: "Jenis layanan (kolom: code,unit_code,name,completion_days,fee)",
+        en: "Service types (columns: code,unit_code,name,completion_days,fee)",
+    },
     IMPORT_FILE => { id: "Berkas CSV", en: "CSV file" },
     IMPORT_FILE_HINT => { id: "UTF-8, dipisah koma, baris pertama berisi nama kolom.", en: "UTF-8, comma separated, first row holds the column names." },
     IMPORT_SUBMIT => { id: "Periksa dan impor", en: "Check and import" },

@@ -101,3 +101,62 @@ pub fn role(i18n: I18n, role: crate::auth::Role) -> &'static str {
         Role::Admin => i18n.t(ad::ROLE_ADMIN),
     }
 }
+
+/// The display name of a kind of extra question.
+pub fn field_kind(i18n: I18n, kind: crate::domain::service::FieldKind) -> &'static str {
+    use super::catalog as ct;
+    use crate::domain::service::FieldKind;
+    match kind {
+        FieldKind::Text => i18n.t(ct::FIELD_KIND_TEXT),
+        FieldKind::Number => i18n.t(ct::FIELD_KIND_NUMBER),
+        FieldKind::Date => i18n.t(ct::FIELD_KIND_DATE),
+        FieldKind::Choice => i18n.t(ct::FIELD_KIND_CHOICE),
+    }
+}
+
+/// The name of a staff step.
+pub fn staff_action(
+    i18n: I18n,
+    action: crate::domain::application_state::StaffAction,
+) -> &'static str {
+    use super::applications as ap;
+    use crate::domain::application_state::StaffAction as S;
+    i18n.t(match action {
+        S::StartVerification => ap::ACTION_START_VERIFICATION,
+        S::RequestCorrection => ap::ACTION_REQUEST_CORRECTION,
+        S::AcceptDocuments => ap::ACTION_ACCEPT_DOCUMENTS,
+        S::Approve => ap::ACTION_APPROVE,
+        S::Reject => ap::ACTION_REJECT,
+        S::Complete => ap::ACTION_COMPLETE,
+    })
+}
+
+/// What a step in the tracking log is called.
+pub fn action(i18n: I18n, action: crate::domain::application_state::Action) -> &'static str {
+    use super::applications as ap;
+    use crate::domain::application_state::Action as A;
+    match action {
+        A::Submit => i18n.t(ap::ACTION_SUBMIT),
+        A::Resubmit => i18n.t(ap::ACTION_RESUBMIT),
+        A::Withdraw => i18n.t(ap::ACTION_WITHDRAW),
+        A::Staff(s) => staff_action(i18n, s),
+    }
+}
+
+/// The name of a state, as citizens read it.
+pub fn state(i18n: I18n, state: crate::domain::application_state::State) -> &'static str {
+    use super::applications as ap;
+    use crate::domain::application_state::State as S;
+    i18n.t(match state {
+        S::Draft => ap::STATE_DRAFT,
+        S::Submitted => ap::STATE_SUBMITTED,
+        S::InVerification => ap::STATE_IN_VERIFICATION,
+        S::NeedsCorrection => ap::STATE_NEEDS_CORRECTION,
+        S::Resubmitted => ap::STATE_RESUBMITTED,
+        S::InProcess => ap::STATE_IN_PROCESS,
+        S::Approved => ap::STATE_APPROVED,
+        S::Rejected => ap::STATE_REJECTED,
+        S::Completed => ap::STATE_COMPLETED,
+        S::Withdrawn => ap::STATE_WITHDRAWN,
+    })
+}

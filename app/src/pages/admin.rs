@@ -1,7 +1,11 @@
 //! Administration pages (admins only): units, staff, CSV imports, the audit log.
 
 pub mod audit;
+pub mod holidays;
 pub mod import;
+pub mod permit_numbers;
+pub mod service_parts;
+pub mod services;
 pub mod staff;
 pub mod units;
 
@@ -23,6 +27,9 @@ pub fn AdminHomePage() -> impl IntoView {
             <ul class="card-links">
                 <li><a class="card" href="/admin/unit">{i18n.t(ad::UNITS_TITLE)}</a></li>
                 <li><a class="card" href="/admin/pegawai">{i18n.t(ad::STAFF_TITLE)}</a></li>
+                <li><a class="card" href="/admin/layanan">{i18n.t(crate::i18n::catalog::ADMIN_SERVICES_TITLE)}</a></li>
+                <li><a class="card" href="/admin/libur">{i18n.t(crate::i18n::catalog::HOLIDAYS_TITLE)}</a></li>
+                <li><a class="card" href="/admin/nomor-izin">{i18n.t(crate::i18n::catalog::PERMIT_NUMBERS_TITLE)}</a></li>
                 <li><a class="card" href="/admin/impor">{i18n.t(ad::IMPORT_TITLE)}</a></li>
                 <li><a class="card" href="/admin/audit">{i18n.t(ad::AUDIT_TITLE)}</a></li>
             </ul>

@@ -46,3 +46,26 @@ pub fn request_lang(headers: &http::HeaderMap) -> Lang {
         .and_then(|v| Lang::parse(&v))
         .unwrap_or_default()
 }
+
+/// The client's address as the server determined it (connection or trusted proxy header).
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub String);
+
+/// IP and user agent of the request being handled, for audit and rate limits.
+pub fn request_meta(parts: &Parts) -> super::accounts::RequestMeta {
+    super::accounts::RequestMeta {
+        ip: parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone()),
+        user_agent: parts
+            .headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    }
+}
+
+/// [`request_meta`] of the request in context (server functions, page renders).
+pub fn use_request_meta() -> super::accounts::RequestMeta {
+    use_context::<Parts>()
+        .map(|p| request_meta(&p))
+        .unwrap_or_default()
+}

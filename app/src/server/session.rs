@@ -273,24 +273,48 @@ async fn live_viewer(db: &Db, sid: &str, now: i64) -> Result<Option<Viewer>, Ser
     .bind(now)
     .fetch_optional(db.read())
     .await?;
-    let Some((account_id, kind, citizen_name, staff_name, unit_id)) = row else {
+    let Some(row) = row else {
         return Ok(None);
     };
+    viewer_from_row(db, row).await.map(Some)
+}
+
+/// The viewer an active account would be once signed in, without a session: for the demo
+/// loader and for tests that call services directly.
+pub async fn account_viewer(db: &Db, account_id: i64) -> Result<Option<Viewer>, ServiceError> {
+    let row: Option<ViewerRow> = sqlx::query_as(
+        "SELECT a.account_id, a.kind, c.full_name, s.full_name, s.unit_id
+         FROM account a
+         LEFT JOIN citizen c ON c.account_id = a.account_id
+         LEFT JOIN staff s ON s.account_id = a.account_id
+         WHERE a.account_id = $1 AND a.active = 1",
+    )
+    .bind(account_id)
+    .fetch_optional(db.read())
+    .await?;
+    match row {
+        Some(row) => viewer_from_row(db, row).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+async fn viewer_from_row(db: &Db, row: ViewerRow) -> Result<Viewer, ServiceError> {
+    let (account_id, kind, citizen_name, staff_name, unit_id) = row;
     if kind == "citizen" {
-        return Ok(Some(Viewer::Citizen {
+        return Ok(Viewer::Citizen {
             account_id,
             name: citizen_name.unwrap_or_default(),
-        }));
+        });
     }
     let roles: Vec<String> =
         sqlx::query_scalar("SELECT role FROM staff_role WHERE account_id = $1 ORDER BY role")
             .bind(account_id)
             .fetch_all(db.read())
             .await?;
-    Ok(Some(Viewer::Staff {
+    Ok(Viewer::Staff {
         account_id,
         name: staff_name.unwrap_or_default(),
         unit_id,
         roles: roles.iter().filter_map(|r| Role::parse(r)).collect(),
-    }))
+    })
 }

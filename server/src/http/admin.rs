@@ -6,9 +6,10 @@ use app::forms::FormState;
 use app::i18n::{admin as ad, I18n};
 use app::pages::admin::import::ImportProblems;
 use app::server::accounts::{
-    import::{import_staff, import_units, ImportError},
+    import::{import_staff, import_units},
     staff::{self, StaffInput},
 };
+use app::server::csv_import::ImportError;
 use app::server::{error::ServiceError, state::AppState, units};
 use axum::{
     extract::{Multipart, Path, Request, State},
@@ -141,7 +142,10 @@ pub async fn send_activation(
     .await
     {
         Ok(()) => see_other(&format!("/admin/pegawai/{nip}?ok=activation-sent")),
-        Err(error) => refused(&state, form.parts, vec![], error).await,
+        Err(error) => {
+            let page = format!("/admin/pegawai/{nip}");
+            super::forms::refused_on(&state, form.parts, &page, vec![], error).await
+        }
     }
 }
 
@@ -174,6 +178,9 @@ pub async fn import(State(state): State<AppState>, request: Request) -> Response
     let actor = meta.actor(&viewer);
     let result = match kind.as_str() {
         "units" => import_units(&state.db, &actor, &text, i18n).await,
+        "services" => {
+            app::server::catalog::import::import_services(&state.db, &actor, &text, i18n).await
+        }
         _ => import_staff(&state.db, &actor, &text, i18n).await,
     };
     match result {

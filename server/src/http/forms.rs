@@ -50,20 +50,7 @@ impl<T> Submission<T> {
     }
 }
 
-/// IP (from the connection, or `X-Forwarded-For` set by a trusted proxy) and user agent.
-pub fn request_meta(parts: &Parts) -> RequestMeta {
-    let ip = parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone());
-    let user_agent = parts
-        .headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    RequestMeta { ip, user_agent }
-}
-
-/// The client's address as the server determined it.
-#[derive(Clone, Debug)]
-pub struct ClientIp(pub String);
+pub use app::server::context::{request_meta, ClientIp};
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Submission<T> {
     type Rejection = Response;
@@ -147,6 +134,21 @@ pub async fn refused(
         other => return error_response(other, i18n),
     };
     rerender(state, parts, form).await
+}
+
+/// Like [`refused`] for a form whose action is not its page's address (an upload, a step, a
+/// sub-form): the page at `page` is rendered again instead.
+pub async fn refused_on(
+    state: &AppState,
+    mut parts: Parts,
+    page: &str,
+    values: Vec<(String, String)>,
+    error: ServiceError,
+) -> Response {
+    if let Ok(uri) = page.parse() {
+        parts.uri = uri;
+    }
+    refused(state, parts, values, error).await
 }
 
 /// The page for a failure that is not about the form's content.

@@ -75,6 +75,10 @@ pub fn ImportPage() -> impl IntoView {
                         <input type="radio" id="f-kind-units" name="kind" value="units" checked=kind == "units"/>
                         <label for="f-kind-units">{i18n.t(ad::IMPORT_KIND_UNITS)}</label>
                     </div>
+                    <div class="radio">
+                        <input type="radio" id="f-kind-services" name="kind" value="services" checked=kind == "services"/>
+                        <label for="f-kind-services">{i18n.t(ad::IMPORT_KIND_SERVICES)}</label>
+                    </div>
                 </fieldset>
                 <div class=file_class>
                     <label for="f-file">{i18n.t(ad::IMPORT_FILE)}</label>
