@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(cd .. && pwd)"
-export SIGAP_DATA_DIR="$PWD/.tmp/data"
+# One data folder per port, so two runs on different ports do not wipe each other.
+export SIGAP_DATA_DIR="$PWD/.tmp/data-${SIGAP_BIND##*:}"
 export LEPTOS_SITE_ROOT="$ROOT/target/site"
 rm -rf "$SIGAP_DATA_DIR"
 SIGAP="${SIGAP_BIN:-$ROOT/target/debug/sigap}"

@@ -7,5 +7,7 @@ pub mod admin;
 pub mod applications;
 pub mod catalog;
 pub mod error;
+pub mod followup;
 pub mod permits;
+pub mod survey;
 pub mod units;

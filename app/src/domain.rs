@@ -17,6 +17,8 @@ pub mod respondent;
 pub mod roster;
 pub mod service;
 pub mod skm;
+pub mod survey_code;
 pub mod survey_csv;
+pub mod survey_form;
 pub mod tz;
 pub mod workdays;

@@ -14,7 +14,10 @@ pub mod common;
 pub mod errors;
 pub mod forms;
 pub mod home;
+pub mod ikm;
 pub mod permit;
+pub mod staff_survey;
+pub mod survey;
 pub mod work;
 
 use serde::{Deserialize, Serialize};
@@ -140,7 +143,10 @@ pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
         common::ALL,
         forms::ALL,
         home::ALL,
+        ikm::ALL,
         permit::ALL,
+        staff_survey::ALL,
+        survey::ALL,
         work::ALL,
     ]
     .into_iter()

@@ -69,9 +69,19 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("periksa")) view=pages::apply::CheckStep ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("terkirim")) view=pages::apply::Confirmation ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("izin")) view=pages::permit::PermitPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("permohonan"), ParamSegment("id"), StaticSegment("batal")) view=pages::applications::WithdrawPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("antrian")) view=pages::work::QueuePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("permohonan"), ParamSegment("id")) view=pages::work::case::CasePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("loket")) view=pages::work::counter::CounterPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("survei-loket")) view=pages::work::survey_counter::CounterSurveyPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("survei-loket"), ParamSegment("id")) view=pages::work::survey_counter::CounterSlipPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("tindak-lanjut")) view=pages::work::followup::FollowupWorkPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("survei") view=pages::survey::CodeEntryPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("survei"), StaticSegment("terima-kasih")) view=pages::survey::ThanksPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("survei"), StaticSegment("sudah-dijawab")) view=pages::survey::AlreadyAnsweredPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("survei"), ParamSegment("token")) view=pages::survey::QuestionnairePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("ikm") view=pages::ikm::IkmOverviewPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("ikm"), ParamSegment("code")) view=pages::ikm::UnitIkmPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("daftar") view=pages::account::register::RegisterPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("masuk") view=pages::account::sign_in::SignInPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("masuk")) view=pages::account::sign_in::StaffSignInPage ssr=SsrMode::Async/>

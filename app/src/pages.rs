@@ -10,6 +10,8 @@ pub mod apply;
 pub mod catalog;
 pub mod guard;
 pub mod home;
+pub mod ikm;
 pub mod not_found;
 pub mod permit;
+pub mod survey;
 pub mod work;

@@ -23,4 +23,6 @@ pub mod rate_limit;
 pub mod session;
 pub mod settings;
 pub mod state;
+pub mod survey;
+pub mod survey_file;
 pub mod units;

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
-import { snap } from "./helpers";
+import { snap, dataDir } from "./helpers";
 
 const suffix: Record<string, string> = { js: "11", phone: "12", nojs: "13" };
 const password = "teh hangat di pagi hari";
@@ -124,7 +124,7 @@ async function signOut(page: import("@playwright/test").Page) {
 
 /** Reads the activation link from the development mailbox the server writes to. */
 async function activationLink(recipient: string): Promise<string> {
-  const dir = path.join(__dirname, "..", ".tmp", "data", "mailbox");
+  const dir = path.join(dataDir(), "mailbox");
   for (let attempt = 0; attempt < 50; attempt++) {
     if (fs.existsSync(dir)) {
       for (const file of fs.readdirSync(dir)) {

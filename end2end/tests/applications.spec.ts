@@ -209,6 +209,13 @@ test("a citizen applies online, corrects one document, and gets a verifiable per
   await expect(op).toHaveURL(new RegExp(`/petugas/permohonan/${id}$`));
   await expect(op.getByRole("heading", { level: 1 })).toHaveText(`Permohonan ${number}`);
   await expect(op.locator("main")).toContainText(business);
+  // The officer reads the documents: each is a download with its original name.
+  const [download] = await Promise.all([
+    op.waitForEvent("download"),
+    op.locator("ul.doc-list").getByRole("link", { name: "contoh-surat.pdf" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("contoh-surat.pdf");
+  expect(fs.readFileSync(await download.path()).equals(fs.readFileSync(pdf))).toBe(true);
   await step(op, "Mulai verifikasi");
 
   // Asking without a note says what is missing.
@@ -224,7 +231,7 @@ test("a citizen applies online, corrects one document, and gets a verifiable per
   await expect(page.getByTestId("status").first()).toHaveText("Perlu perbaikan");
   await expect(page.locator("main")).toContainText("Foto buram; foto ulang papan nama usaha.");
   await snap(page, testInfo, "application-correction");
-  await page.getByRole("link", { name: "Dokumen persyaratan" }).click();
+  await page.getByRole("link", { name: "Perbaiki dokumen" }).click();
   await expect(page).toHaveURL(new RegExp(`/permohonan/${id}/dokumen$`));
   await expect(requirement(page, "Fotokopi KTP pemilik usaha").locator("input[type=file]")).toHaveCount(0);
   await expect(requirement(page, "Foto lokasi usaha")).toContainText("Foto buram");
@@ -260,7 +267,7 @@ test("a citizen applies online, corrects one document, and gets a verifiable per
   const permit = page.getByTestId("permit");
   await expect(permit.getByRole("heading", { level: 1 })).toHaveText("Surat Izin");
   await expect(permit).toContainText(number);
-  await expect(permit.locator(".qr svg")).toBeVisible();
+  await expect(permit.locator(".permit-qr .qr svg")).toBeVisible();
   const holder = (await permit.locator(".permit-facts dd").first().textContent())!.trim();
   expect(holder.length).toBeGreaterThan(2);
   await snap(page, testInfo, "permit");
@@ -306,6 +313,10 @@ test("a citizen applies online, corrects one document, and gets a verifiable per
   if (hasJs(testInfo)) await waitForHydration(vp);
   await switchLanguage(vp, "English");
   await expect(vp.getByRole("heading", { level: 1 })).toHaveText("Check an application's status");
+  // The lookup is a POST (the NIK's digits stay out of the address), so it is asked again.
+  await vp.getByLabel("Registration number").fill(number);
+  await vp.getByLabel("Last 4 digits of the NIK").fill(citizen.nik.slice(-4));
+  await vp.getByRole("button", { name: "Check status" }).last().click();
   await expect(vp.getByTestId("status-result").getByTestId("status")).toHaveText("Completed");
   await snap(vp, testInfo, "status-lookup-en");
   await vp.goto(verifyPath);

@@ -1,4 +1,5 @@
 // Shared steps for the journeys.
+import * as path from "path";
 import { expect, Page, TestInfo } from "@playwright/test";
 
 /** Whether this project runs with JavaScript (and so hydrates islands). */
@@ -31,4 +32,9 @@ export async function switchLanguage(page: Page, to: "English" | "Bahasa Indones
   }
   await button.click();
   await expect(page.locator("html")).toHaveAttribute("lang", to === "English" ? "en" : "id");
+}
+
+/** The data folder of the server under test (see start-server.sh: one per port). */
+export function dataDir(): string {
+  return path.join(__dirname, "..", ".tmp", `data-${process.env.SIGAP_E2E_PORT ?? 3100}`);
 }

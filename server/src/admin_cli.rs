@@ -116,7 +116,7 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
     Ok(first)
 }
 
-/// `sigap import units|staff FILE`.
+/// `sigap import units|staff|services FILE`.
 pub async fn import(db: &Db, what: &ImportWhat, lang: Lang) -> anyhow::Result<()> {
     let i18n = I18n { lang };
     let (file, label) = match what {
@@ -134,6 +134,32 @@ pub async fn import(db: &Db, what: &ImportWhat, lang: Lang) -> anyhow::Result<()
             app::server::catalog::import::import_services(db, &actor, &text, i18n).await
         }
     };
+    report(result, file, label, i18n)
+}
+
+/// `sigap survey import FILE`: paper or counter answers in the survey CSV format.
+pub async fn import_survey(
+    db: &Db,
+    file: &std::path::Path,
+    tz: app::domain::tz::TimeZone,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let i18n = I18n { lang };
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let result =
+        app::server::survey::paper::import_paper(db, &Actor::system(), &text, tz.offset(), i18n)
+            .await;
+    report(result, file, "survey", i18n)
+}
+
+/// Prints what an import did, or every problem of a refused file.
+fn report(
+    result: Result<app::api::admin::ImportReport, ImportError>,
+    file: &std::path::Path,
+    label: &str,
+    i18n: I18n,
+) -> anyhow::Result<()> {
     match result {
         Ok(report) => {
             println!(

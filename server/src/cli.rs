@@ -74,11 +74,35 @@ pub enum Command {
     SeedDemo(crate::seed::SeedArgs),
     /// Create the first admin (or give an existing staff member the admin role and a password).
     CreateAdmin(crate::admin_cli::CreateAdminArgs),
-    /// Import units or staff from a CSV file (all rows checked first; all or nothing).
+    /// Import units, staff or service types from a CSV file (all rows checked first; all or nothing).
     Import {
         /// What the file holds.
         #[command(subcommand)]
         what: crate::admin_cli::ImportWhat,
+    },
+    /// Satisfaction survey answers.
+    Survey {
+        /// What to do.
+        #[command(subcommand)]
+        what: SurveyCommand,
+    },
+    /// The satisfaction index (IKM) without a database.
+    Skm {
+        /// What to do.
+        #[command(subcommand)]
+        what: crate::skm_cli::SkmCommand,
+    },
+}
+
+/// `sigap survey …`.
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Import paper or counter answers (columns `submitted_at,unit_code,service_code,officer_nip,
+    /// u1..u9,gender,age,education,occupation,suggestion`; all rows checked first, all or
+    /// nothing; importing the same file again changes nothing).
+    Import {
+        /// The CSV file.
+        file: PathBuf,
     },
 }
 
@@ -93,6 +117,17 @@ pub struct ServeArgs {
 /// Runs the chosen command.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     startup::init_logging(cli.global.log_json);
+    // Needs no database and no secret.
+    if let Some(Command::Skm {
+        what: crate::skm_cli::SkmCommand::Compute(args),
+    }) = &cli.command
+    {
+        print!(
+            "{}",
+            crate::skm_cli::compute(args, cli.global.time_zone, cli.global.lang)?
+        );
+        return Ok(());
+    }
     let production = matches!(&cli.command, Some(Command::Serve(a)) if a.production);
     let (config, secret_source) = config(&cli.global, production)?;
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
@@ -118,6 +153,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&config).await?;
             crate::admin_cli::import(&db, &what, cli.global.lang).await
         }
+        Command::Survey {
+            what: SurveyCommand::Import { file },
+        } => {
+            let db = startup::open_database(&config).await?;
+            crate::admin_cli::import_survey(&db, &file, config.time_zone, cli.global.lang).await
+        }
+        Command::Skm { .. } => Ok(()),
     }
 }
 

@@ -13,6 +13,7 @@ mod health;
 pub mod lang;
 pub mod security;
 pub mod session;
+mod survey;
 
 use anyhow::Context;
 use app::server::{config::Config, context::provide_request_context, state::AppState};
@@ -180,6 +181,17 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>
         ),
         ("POST", "/petugas/loket", post(applications::counter)),
         ("GET", "/dokumen/{id}", get(applications::document)),
+        ("POST", "/cek-status", post(applications::status)),
+        ("POST", "/survei", post(survey::code_entry)),
+        ("POST", "/survei/{token}", post(survey::submit)),
+        ("POST", "/petugas/survei-loket", post(survey::issue_counter)),
+        (
+            "POST",
+            "/petugas/tindak-lanjut/{id}/tutup",
+            post(survey::close_followup),
+        ),
+        ("POST", "/petugas/rencana", post(survey::add_action)),
+        ("POST", "/petugas/rencana/{id}", post(survey::update_action)),
         ("POST", "/admin/unit", post(admin::save_unit)),
         (
             "POST",

@@ -6,5 +6,6 @@ pub mod admin_cli;
 pub mod cli;
 pub mod http;
 pub mod seed;
+pub mod skm_cli;
 pub mod startup;
 pub mod worker;

@@ -14,6 +14,7 @@ use clap::Args;
 
 mod applications;
 mod catalog;
+mod survey;
 
 /// Options of `seed-demo`.
 #[derive(Debug, Args)]
@@ -116,12 +117,14 @@ pub async fn seed_demo(state: &AppState, args: &SeedArgs) -> anyhow::Result<()> 
             .context("the demo admin")?;
     catalog::seed(state, &admin).await?;
     applications::seed(state, DEMO_ACCOUNTS[4].login).await?;
+    survey::seed(state).await?;
     settings::set(db, settings::DEMO_KEY, "1").await?;
     println!(
-        "Demo city loaded: {} service units, staff from demo/staff.csv, {} service types, {} applications.",
+        "Demo city loaded: {} service units, staff from demo/staff.csv, {} service types, {} applications, {} survey answers.",
         2 + MORE_UNITS.len(),
         count(db, "service_type").await?,
         count(db, "application").await?,
+        count(db, "survey_response").await?,
     );
     print_accounts();
     Ok(())

@@ -27,6 +27,7 @@ pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
         db,
         leptos_options: leptos_options(&config),
         session_keys: app::server::session::SessionKeys::new(&config.jwt_secret),
+        survey_keys: app::server::survey::SurveyKeys::new(&config.jwt_secret),
         config: Arc::new(config),
         demo,
     })

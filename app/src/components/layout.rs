@@ -35,6 +35,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <NavLink href="/" text=i18n.t(c::NAV_HOME)/>
                             <NavLink href="/layanan" text=i18n.t(crate::i18n::catalog::NAV_SERVICES)/>
                             <NavLink href="/cek-status" text=i18n.t(crate::i18n::apply::NAV_STATUS)/>
+                            <NavLink href="/ikm" text=i18n.t(crate::i18n::ikm::NAV_IKM)/>
                             <RoleLinks viewer=use_viewer()/>
                         </ul>
                         <SignOut/>
@@ -69,6 +70,9 @@ fn RoleLinks(viewer: Viewer) -> impl IntoView {
             {viewer.is_citizen().then(|| view! { <NavLink href="/permohonan" text=i18n.t(crate::i18n::apply::NAV_MY_APPLICATIONS)/> })}
             {(viewer.has_role(Role::Officer) || viewer.has_role(Role::Supervisor)).then(|| view! {
                 <NavLink href="/petugas/antrian" text=i18n.t(crate::i18n::work::NAV_QUEUE)/>
+            })}
+            {viewer.has_role(Role::Supervisor).then(|| view! {
+                <NavLink href="/petugas/tindak-lanjut" text=i18n.t(crate::i18n::staff_survey::NAV_FOLLOWUP)/>
             })}
             {viewer.has_role(Role::Admin).then(|| view! { <NavLink href="/admin" text=i18n.t(a::NAV_ADMIN)/> })}
             <NavLink href="/akun" text=i18n.t(a::NAV_ACCOUNT)/>

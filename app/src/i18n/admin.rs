@@ -112,6 +112,10 @@ crate::catalogue! {
         id: "Pegawai (kolom: nip,name,unit_code,roles,supervisor_nip,email)",
         en: "Staff (columns: nip,name,unit_code,roles,supervisor_nip,email)",
     },
+    IMPORT_KIND_SURVEY => {
+        id: "Jawaban survei kertas/loket (kolom: submitted_at,unit_code,service_code,officer_nip,u1..u9,gender,age,education,occupation,suggestion)",
+        en: "Paper or counter survey answers (columns: submitted_at,unit_code,service_code,officer_nip,u1..u9,gender,age,education,occupation,suggestion)",
+    },
     IMPORT_KIND_SERVICES => {
         id: "Jenis layanan (kolom: code,unit_code,name,completion_days,fee)",
         en: "Service types (columns: code,unit_code,name,completion_days,fee)",

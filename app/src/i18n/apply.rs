@@ -55,7 +55,8 @@ crate::catalogue! {
     UPLOADED => { id: "Terunggah: {name} ({size})", en: "Uploaded: {name} ({size})" },
     NOT_UPLOADED => { id: "Belum diunggah", en: "Not uploaded yet" },
     NO_DOCUMENT_NEEDED => { id: "Tidak perlu unggah; dibawa saat pengambilan.", en: "No upload; bring it when collecting." },
-    FILE_HINT => { id: "{types}, maksimal {size}. Foto dari ponsel boleh.", en: "{types}, at most {size}. A phone photo is fine." },
+    FILE_HINT => { id: "{types}, maksimal {size}.", en: "{types}, at most {size}." },
+    FILE_HINT_PHOTO => { id: "Foto dari ponsel boleh.", en: "A phone photo is fine." },
     SUBMIT_TITLE => { id: "Kirim permohonan", en: "Send the application" },
     SUBMIT_DECLARATION => {
         id: "Dengan mengirim permohonan ini, Anda menyatakan bahwa data dan dokumen yang Anda berikan benar.",
@@ -93,8 +94,16 @@ crate::catalogue! {
     NEXT_WITHDRAWN => { id: "Permohonan dibatalkan.", en: "The application was withdrawn." },
     CORRECTION_ASKED => { id: "Diminta perbaikan: {note}", en: "Correction asked: {note}" },
     RESUBMIT => { id: "Kirim perbaikan", en: "Send corrections" },
+    CORRECT_DOCUMENTS => { id: "Perbaiki dokumen", en: "Correct the documents" },
     WITHDRAW => { id: "Batalkan permohonan", en: "Withdraw application" },
     WITHDRAW_HINT => { id: "Pembatalan tidak dapat diurungkan.", en: "Withdrawing cannot be undone." },
+    WITHDRAW_CONFIRM_TITLE => { id: "Batalkan permohonan ini?", en: "Withdraw this application?" },
+    WITHDRAW_CONFIRM_BODY => {
+        id: "Permohonan {number} untuk {service} akan dibatalkan dan tidak diproses lagi. Untuk mengajukan lagi, Anda perlu memulai permohonan baru.",
+        en: "Application {number} for {service} will be withdrawn and no longer processed. To apply again you will need to start a new application.",
+    },
+    WITHDRAW_CONFIRM => { id: "Ya, batalkan permohonan", en: "Yes, withdraw the application" },
+    WITHDRAW_KEEP => { id: "Tidak, kembali ke permohonan", en: "No, back to the application" },
     PRINT_PERMIT => { id: "Cetak izin", en: "Print the permit" },
     ANSWERS => { id: "Jawaban", en: "Answers" },
     DOCUMENTS => { id: "Dokumen", en: "Documents" },
@@ -135,7 +144,7 @@ crate::catalogue! {
     },
     MAIL_COMPLETED_SUBJECT => { id: "Izin terbit:", en: "Permit issued:" },
     MAIL_COMPLETED_BODY => {
-        id: "Halo {name},\n\nIzin untuk permohonan {number} ({service}) sudah terbit dengan nomor {note}. Anda dapat mencetaknya dari halaman Permohonan saya.",
-        en: "Hello {name},\n\nThe permit for application {number} ({service}) has been issued with number {note}. You can print it from My applications.",
+        id: "Halo {name},\n\nIzin untuk permohonan {number} ({service}) sudah terbit dengan nomor {note}. Anda dapat mencetaknya dari halaman Permohonan saya.\n\nBagaimana layanan kami? Mohon luangkan dua menit untuk mengisi Survei Kepuasan Masyarakat (sekali saja, tanpa nama):\n{link}",
+        en: "Hello {name},\n\nThe permit for application {number} ({service}) has been issued with number {note}. You can print it from My applications.\n\nHow was our service? Please take two minutes for the public satisfaction survey (once only, no name asked):\n{link}",
     },
 }

@@ -160,3 +160,57 @@ pub fn state(i18n: I18n, state: crate::domain::application_state::State) -> &'st
         S::Withdrawn => ap::STATE_WITHDRAWN,
     })
 }
+
+/// A survey CSV header problem (paper answers, `sigap skm compute`).
+pub fn survey_header(i18n: I18n, error: &crate::domain::survey_csv::HeaderError) -> String {
+    use super::survey as sv;
+    use crate::domain::survey_csv::{Column, HeaderError, SURVEY_CSV_HEADER};
+    match error {
+        HeaderError::UnexpectedColumn { expected, found } => {
+            let position = Column::ALL.iter().position(|c| c == expected).unwrap_or(0) + 1;
+            i18n.f(
+                sv::CSV_EXPECTED_COLUMN,
+                &[
+                    ("position", &position),
+                    ("expected", &expected.name()),
+                    ("found", found),
+                ],
+            )
+        }
+        HeaderError::ColumnCount { found } => i18n.f(
+            sv::CSV_COLUMN_COUNT,
+            &[("columns", &SURVEY_CSV_HEADER.join(",")), ("found", found)],
+        ),
+    }
+}
+
+/// A survey CSV row problem: the column it is in (if one) and what is wrong.
+pub fn survey_row(
+    i18n: I18n,
+    error: &crate::domain::survey_csv::RowError,
+) -> (Option<&'static str>, String) {
+    use super::survey as sv;
+    use crate::domain::respondent::ProfileError as P;
+    use crate::domain::survey_csv::{FieldError as F, RowError};
+    match error {
+        RowError::FieldCount { found } => (None, i18n.f(sv::CSV_FIELD_COUNT, &[("found", found)])),
+        RowError::NoUnsurAnswered => (None, i18n.t(sv::CSV_NO_UNSUR).to_owned()),
+        RowError::Field { column, reason } => {
+            let message = i18n.t(match reason {
+                F::Missing => sv::CSV_REQUIRED,
+                F::InvalidTimestamp => sv::CSV_TIMESTAMP,
+                F::TimestampWithoutOffset => sv::CSV_NO_OFFSET,
+                F::YearOutOfRange => sv::CSV_YEAR,
+                F::Code(_) => sv::CSV_CODE,
+                F::InvalidNip => sv::CSV_NIP,
+                F::Score(_) => sv::CSV_SCORE,
+                F::Profile(P::UnknownGender) => sv::CSV_GENDER,
+                F::Profile(P::AgeNotANumber | P::AgeOutOfRange) => sv::CSV_AGE,
+                F::Profile(P::UnknownEducation) => sv::CSV_EDUCATION,
+                F::Profile(P::UnknownOccupation) => sv::CSV_OCCUPATION,
+                F::TooLong => sv::CSV_TOO_LONG,
+            });
+            (Some(column.name()), message.to_owned())
+        }
+    }
+}

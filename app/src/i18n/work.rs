@@ -36,4 +36,5 @@ crate::catalogue! {
     },
     COUNTER_SUBMIT => { id: "Buat permohonan", en: "Create application" },
     COUNTER_SERVICE => { id: "Layanan", en: "Service" },
+    COUNTER_NAME_HINT => { id: "Sesuai KTP warga.", en: "As on the citizen's ID card (KTP)." },
 }

@@ -88,7 +88,7 @@ fn ApplicantView(detail: ApplicationDetail, i18n: I18n) -> impl IntoView {
         let resubmit = format!("/permohonan/{id}/perbaikan");
         view! {
             {detail.general_correction.clone().map(|n| view! { <p class="correction">{i18n.f(ap::CORRECTION_ASKED, &[("note", &n)])}</p> })}
-            <p><a class="button secondary" href=docs>{i18n.t(ap::STEP_DOCUMENTS)}</a></p>
+            <p><a class="button secondary" href=docs>{i18n.t(ap::CORRECT_DOCUMENTS)}</a></p>
             <form method="post" action=resubmit>
                 <button type="submit" class="button">{i18n.t(ap::RESUBMIT)}</button>
             </form>
@@ -103,13 +103,11 @@ fn ApplicantView(detail: ApplicationDetail, i18n: I18n) -> impl IntoView {
         view! { <p>{n} " · " <a class="button secondary" href=href>{i18n.t(ap::PRINT_PERMIT)}</a></p> }
     });
     let withdraw = detail.can_withdraw.then(|| {
-        let action = format!("/permohonan/{id}/batal");
+        let href = format!("/permohonan/{id}/batal");
         view! {
             <section class="danger-zone">
                 <p class="hint">{i18n.t(ap::WITHDRAW_HINT)}</p>
-                <form method="post" action=action>
-                    <button type="submit" class="button warning">{i18n.t(ap::WITHDRAW)}</button>
-                </form>
+                <p><a class="button warning" href=href>{i18n.t(ap::WITHDRAW)}</a></p>
             </section>
         }
     });
@@ -127,6 +125,7 @@ fn ApplicantView(detail: ApplicationDetail, i18n: I18n) -> impl IntoView {
             {draft}
             {permit}
         </section>
+        {(detail.state == State::Completed).then(|| view! { <crate::pages::survey::InvitationBox application_id=id/> })}
         <h2>{i18n.t(ap::TIMELINE)}</h2>
         <Timeline entries=detail.timeline.clone()/>
         <h2>{i18n.t(ap::ANSWERS)}</h2>
@@ -134,5 +133,36 @@ fn ApplicantView(detail: ApplicationDetail, i18n: I18n) -> impl IntoView {
         <h2>{i18n.t(ap::DOCUMENTS)}</h2>
         <DocumentsList requirements=detail.requirements.clone()/>
         {withdraw}
+    }
+}
+
+/// `/permohonan/:id/batal`: "are you sure?" before withdrawing, which cannot be undone.
+#[component]
+pub fn WithdrawPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = id_param();
+    view! {
+        <Guard allowed=|v| v.is_signed_in() door=Door::Citizen>
+            {with_application(id, move |detail| {
+                let back = format!("/permohonan/{}", detail.id);
+                let action = format!("/permohonan/{}/batal", detail.id);
+                view! {
+                    <Title text=i18n.t(ap::WITHDRAW)/>
+                    <div class="narrow">
+                        <p class="breadcrumb"><a href=back.clone()>{detail.service_name.clone()}</a></p>
+                        <h1>{i18n.t(ap::WITHDRAW_CONFIRM_TITLE)}</h1>
+                        <ErrorSummary/>
+                        <p>{i18n.f(ap::WITHDRAW_CONFIRM_BODY, &[("service", &detail.service_name), ("number", &detail.reg_number.clone().unwrap_or_default())])}</p>
+                        <p class="hint">{i18n.t(ap::WITHDRAW_HINT)}</p>
+                        {detail.can_withdraw.then(|| view! {
+                            <form method="post" action=action.clone()>
+                                <button type="submit" class="button warning">{i18n.t(ap::WITHDRAW_CONFIRM)}</button>
+                            </form>
+                        })}
+                        <p><a href=back>{i18n.t(ap::WITHDRAW_KEEP)}</a></p>
+                    </div>
+                }
+            })}
+        </Guard>
     }
 }

@@ -32,10 +32,14 @@ where
     F: Fn(ApplicationDetail) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // One load per page view: a `Suspend` built in the closure would run its future twice on
+    // the server (once when `Suspense` walks its children, once to render), and this load is
+    // audited when staff read the applicant's data (REFERENCE §6).
+    let detail = OnceResource::new(get_application(id));
     let load = move || {
         let body = body.clone();
         Suspend::new(async move {
-            match get_application(id).await {
+            match detail.await {
                 Ok(detail) => body(detail).into_any(),
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
             }

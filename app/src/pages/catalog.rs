@@ -36,10 +36,10 @@ pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
     let q = use_query_map().get_untracked().get("q").unwrap_or_default();
     let query = q.clone();
+    let found = OnceResource::new(list_services(q));
     let list = move || {
-        let q = q.clone();
         Suspend::new(async move {
-            let services = match list_services(q).await {
+            let services = match found.await {
                 Ok(services) => services,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -92,10 +92,10 @@ pub fn ServicePage() -> impl IntoView {
         .get_untracked()
         .get("code")
         .unwrap_or_default();
+    let service = OnceResource::new(get_service(code));
     let body = move || {
-        let code = code.clone();
         Suspend::new(async move {
-            match get_service(code).await {
+            match service.await {
                 Ok(service) => view! { <ServiceStandard service i18n/> }.into_any(),
                 Err(error) => {
                     #[cfg(feature = "ssr")]

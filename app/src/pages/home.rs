@@ -42,7 +42,11 @@ pub fn HomePage() -> impl IntoView {
         <section class="pillars">
             <Pillar title=i18n.t(h::PILLAR_APPLY_TITLE) body=i18n.t(h::PILLAR_APPLY_BODY)/>
             <Pillar title=i18n.t(h::PILLAR_RATE_TITLE) body=i18n.t(h::PILLAR_RATE_BODY)/>
-            <Pillar title=i18n.t(h::PILLAR_INDEX_TITLE) body=i18n.t(h::PILLAR_INDEX_BODY)/>
+            <Pillar
+                title=i18n.t(h::PILLAR_INDEX_TITLE)
+                body=i18n.t(h::PILLAR_INDEX_BODY)
+                link=("/ikm", i18n.t(crate::i18n::ikm::PILLAR_LINK))
+            />
         </section>
         <section class="units" aria-labelledby="units-title">
             <h2 id="units-title">{i18n.t(h::UNITS_TITLE)}</h2>
@@ -53,11 +57,18 @@ pub fn HomePage() -> impl IntoView {
 
 /// One of the three things Sigap offers.
 #[component]
-fn Pillar(title: &'static str, body: &'static str) -> impl IntoView {
+fn Pillar(
+    title: &'static str,
+    body: &'static str,
+    /// Where to read more: address and link text.
+    #[prop(optional)]
+    link: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
     view! {
         <div class="card">
             <h2 class="card-title">{title}</h2>
             <p>{body}</p>
+            {link.map(|(href, text)| view! { <p><a href=href>{text} "\u{a0}→"</a></p> })}
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::components::notice::ErrorNotice;
 use crate::i18n::{apply as ap, permit as pm, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 /// The permit, ready to print.
 #[component]
@@ -45,6 +45,7 @@ pub fn PermitPage() -> impl IntoView {
                         <p>{i18n.t(pm::PERMIT_VERIFY_NOTE)}</p>
                         <p class="mono small"><a href=p.verify_link.clone() data-testid="verify-link">{p.verify_link.clone()}</a></p>
                     </div>
+                    <crate::pages::survey::InvitationBox application_id=id printed=true/>
                 </article>
             }
             .into_any()
@@ -109,22 +110,32 @@ pub fn VerifyPage() -> impl IntoView {
     }
 }
 
-/// `/cek-status`: status by registration number and NIK ending (a GET form).
+/// `/cek-status`: status by registration number and NIK ending. The form posts (the NIK's
+/// digits must not end up in addresses or browser history) and the answer is rendered in reply.
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map().get_untracked();
-    let number = query.get("nomor").unwrap_or_default();
-    let nik4 = query.get("nik4").unwrap_or_default();
+    let form = crate::forms::use_form();
+    let number = form.value("nomor");
+    let nik4 = form.value("nik4");
     let asked = !number.is_empty() || !nik4.is_empty();
-    let (n, k) = (number.clone(), nik4.clone());
-    let result = move || {
-        let (n, k) = (n.clone(), k.clone());
-        Suspend::new(async move {
-            if !asked {
-                return ().into_any();
+    // One lookup per page view (it is rate-limited): see `with_application`.
+    let looked_up = OnceResource::new({
+        let (n, k) = (number.clone(), nik4.clone());
+        async move {
+            if asked {
+                Some(lookup_status(n, k).await)
+            } else {
+                None
             }
-            match lookup_status(n, k).await {
+        }
+    });
+    let result = move || {
+        Suspend::new(async move {
+            let Some(found) = looked_up.await else {
+                return ().into_any();
+            };
+            match found {
                 Ok(s) => view! {
                     <h2>{i18n.t(pm::STATUS_RESULT)}</h2>
                     <dl class="summary-list" data-testid="status-result">
@@ -149,7 +160,7 @@ pub fn StatusPage() -> impl IntoView {
         <div class="narrow">
             <h1>{i18n.t(ap::STATUS_TITLE)}</h1>
             <p>{i18n.t(ap::STATUS_LEAD)}</p>
-            <form method="get" action="/cek-status">
+            <form method="post" action="/cek-status">
                 <div class="field">
                     <label for="f-nomor">{i18n.t(ap::STATUS_NUMBER)}</label>
                     <p class="hint">{i18n.t(ap::STATUS_NUMBER_HINT)}</p>

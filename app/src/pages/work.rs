@@ -3,13 +3,15 @@
 
 pub mod case;
 pub mod counter;
+pub mod followup;
+pub mod survey_counter;
 
 use super::guard::{Door, Guard};
 use crate::api::applications::{work_queue, QueueTab};
 use crate::auth::Role;
 use crate::components::application::StatusTag;
 use crate::components::notice::ErrorNotice;
-use crate::i18n::{apply as ap, use_i18n, work as w, I18n};
+use crate::i18n::{apply as ap, staff_survey as ss, use_i18n, work as w, I18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -100,11 +102,16 @@ pub fn QueuePage() -> impl IntoView {
             .into_any()
         })
     };
+    let viewer = crate::auth::use_viewer();
     view! {
         <Title text=i18n.t(w::QUEUE_TITLE)/>
         <OfficerGuard>
             <h1>{i18n.t(w::QUEUE_TITLE)}</h1>
-            <p><a class="button secondary" href="/petugas/loket">{i18n.t(w::COUNTER_TITLE)}</a></p>
+            <p class="queue-links">
+                <a class="button secondary" href="/petugas/loket">{i18n.t(w::COUNTER_TITLE)}</a>
+                {viewer.has_role(Role::Officer).then(|| view! { " " <a class="queue-link" href="/petugas/survei-loket">{i18n.t(ss::QUEUE_COUNTER_SURVEY)}</a> })}
+                {viewer.has_role(Role::Supervisor).then(|| view! { " " <a class="queue-link" href="/petugas/tindak-lanjut">{i18n.t(ss::QUEUE_FOLLOWUP)}</a> })}
+            </p>
             <Suspense>{body}</Suspense>
         </OfficerGuard>
     }

@@ -88,8 +88,18 @@ pub async fn verify(
 
 /// An SVG QR code for `text` (server-rendered; no script, prints crisply).
 pub fn qr_svg(text: &str) -> String {
-    use qrcode::{render::svg, EcLevel, QrCode};
-    match QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M) {
+    qr_svg_at(text, qrcode::EcLevel::M)
+}
+
+/// A QR code with the lowest error correction: fewer, larger modules for a long address (a
+/// survey link), easier for cheap phone cameras on screen or on plain paper.
+pub fn qr_svg_compact(text: &str) -> String {
+    qr_svg_at(text, qrcode::EcLevel::L)
+}
+
+fn qr_svg_at(text: &str, level: qrcode::EcLevel) -> String {
+    use qrcode::{render::svg, QrCode};
+    match QrCode::with_error_correction_level(text.as_bytes(), level) {
         Ok(code) => code
             .render::<svg::Color<'_>>()
             .min_dimensions(160, 160)

@@ -20,6 +20,8 @@ pub struct AppState {
     pub demo: bool,
     /// Keys that sign and verify session tokens.
     pub session_keys: SessionKeys,
+    /// Keys that sign and verify survey invitation tokens.
+    pub survey_keys: super::survey::SurveyKeys,
 }
 
 impl FromRef<AppState> for LeptosOptions {

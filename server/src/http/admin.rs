@@ -181,6 +181,10 @@ pub async fn import(State(state): State<AppState>, request: Request) -> Response
         "services" => {
             app::server::catalog::import::import_services(&state.db, &actor, &text, i18n).await
         }
+        "survey" => {
+            let tz = state.config.time_zone.offset();
+            app::server::survey::paper::import_paper(&state.db, &actor, &text, tz, i18n).await
+        }
         _ => import_staff(&state.db, &actor, &text, i18n).await,
     };
     match result {

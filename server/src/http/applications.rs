@@ -83,11 +83,29 @@ pub async fn upload(
         lang: request_lang(&parts.headers),
     };
     let meta = request_meta(&parts);
-    let (name, bytes) = read_file(Request::from_parts(parts.clone(), body))
-        .await
-        .unwrap_or_default();
-    match draft::upload_document(&state, &viewer, id, requirement, &name, &bytes, &meta, i18n).await
+    let (name, bytes, unreadable) = match read_file(Request::from_parts(parts.clone(), body)).await
     {
+        Ok((name, bytes)) => (name, bytes, false),
+        Err(()) => (String::new(), Vec::new(), true),
+    };
+    let result =
+        draft::upload_document(&state, &viewer, id, requirement, &name, &bytes, &meta, i18n).await;
+    // A body that could not be read is almost always a file over the hard limit, which the
+    // per-requirement check never sees: say so (once the viewer may upload at all).
+    let result = match (unreadable, result) {
+        (true, Err(ServiceError::Validation(_))) => {
+            let message = i18n.f(
+                app::i18n::apply::UPLOAD_TOO_LARGE,
+                &[("max", &format!("{} MB", UPLOAD_LIMIT / (1024 * 1024)))],
+            );
+            let field = format!("file_{requirement}");
+            Err(ServiceError::Validation(vec![app::forms::field_error(
+                &field, message,
+            )]))
+        }
+        (_, result) => result,
+    };
+    match result {
         Ok(()) => see_other(&format!("/permohonan/{id}/dokumen")),
         Err(error) => {
             refused_on(
@@ -147,16 +165,7 @@ pub async fn withdraw(
 ) -> Response {
     match citizen::withdraw(&state, &form.viewer(), id, &form.meta(), form.i18n()).await {
         Ok(()) => see_other(&format!("/permohonan/{id}")),
-        Err(error @ ServiceError::Conflict(_)) => {
-            refused_on(
-                &state,
-                form.parts,
-                &format!("/permohonan/{id}"),
-                vec![],
-                error,
-            )
-            .await
-        }
+        Err(error @ ServiceError::Conflict(_)) => refused(&state, form.parts, vec![], error).await,
         Err(error) => error_response(error, form.i18n()),
     }
 }
@@ -311,4 +320,31 @@ pub async fn document(
         Err(ServiceError::Unauthorized) => see_other("/masuk"),
         Err(error) => error_response(error, i18n),
     }
+}
+
+/// The status lookup form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StatusInput {
+    nomor: String,
+    nik4: String,
+}
+
+/// `POST /cek-status`: the public status lookup, answered on the same page (the NIK's last
+/// digits never travel in an address).
+pub async fn status(State(state): State<AppState>, form: Submission<StatusInput>) -> Response {
+    let values = vec![
+        ("nomor".to_owned(), form.input.nomor.clone()),
+        ("nik4".to_owned(), form.input.nik4.clone()),
+    ];
+    let page = app::forms::FormState {
+        values,
+        errors: vec![],
+        notice: None,
+    };
+    let mut response = super::forms::rerender(&state, form.parts, page).await;
+    if response.status() == StatusCode::UNPROCESSABLE_ENTITY {
+        *response.status_mut() = StatusCode::OK;
+    }
+    response
 }

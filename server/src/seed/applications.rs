@@ -78,7 +78,7 @@ async fn viewer_by(state: &AppState, sql: &str, key: &str) -> anyhow::Result<Vie
         .ok_or_else(|| anyhow!("demo account {key} is not active"))
 }
 
-async fn staff_viewer(state: &AppState, nip: &str) -> anyhow::Result<Viewer> {
+pub async fn staff_viewer(state: &AppState, nip: &str) -> anyhow::Result<Viewer> {
     viewer_by(state, "SELECT account_id FROM staff WHERE nip = $1", nip).await
 }
 

@@ -1,4 +1,4 @@
-//! `/admin/impor`: upload a units or staff CSV. All rows are checked first; a file with errors
+//! `/admin/impor`: upload a units, staff, services or paper-survey CSV. All rows are checked first; a file with errors
 //! imports nothing and every bad row is listed with its line number.
 
 use super::AdminGuard;
@@ -78,6 +78,10 @@ pub fn ImportPage() -> impl IntoView {
                     <div class="radio">
                         <input type="radio" id="f-kind-services" name="kind" value="services" checked=kind == "services"/>
                         <label for="f-kind-services">{i18n.t(ad::IMPORT_KIND_SERVICES)}</label>
+                    </div>
+                    <div class="radio">
+                        <input type="radio" id="f-kind-survey" name="kind" value="survey" checked=kind == "survey"/>
+                        <label for="f-kind-survey">{i18n.t(ad::IMPORT_KIND_SURVEY)}</label>
                     </div>
                 </fieldset>
                 <div class=file_class>

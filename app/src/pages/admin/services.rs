@@ -46,7 +46,7 @@ pub fn ServicesAdminPage() -> impl IntoView {
                                         <td class="mono"><a href=href>{s.code.clone()}</a></td>
                                         <td>{s.name}</td>
                                         <td>{s.unit_name}</td>
-                                        <td>{i18n.f(ct::WORKING_DAYS, &[("n", &s.completion_days)])}</td>
+                                        <td>{crate::pages::catalog::working_days(i18n, s.completion_days)}</td>
                                         <td>{format_fee(s.fee_rupiah, i18n.t(ct::FREE))}</td>
                                         <td>{status}</td>
                                     </tr>

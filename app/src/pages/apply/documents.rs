@@ -99,6 +99,11 @@ fn Upload(app_id: i64, requirement: RequirementStatus, locked: bool, i18n: I18n)
         .collect::<Vec<_>>()
         .join(",");
     let size = size_text(requirement.max_size_kb * 1024);
+    // A phone photo only helps where images are accepted.
+    let photo = requirement
+        .accepted_types
+        .iter()
+        .any(|t| t == "jpeg" || t == "png");
     let class = if error.is_some() {
         "upload field-error"
     } else {
@@ -122,7 +127,10 @@ fn Upload(app_id: i64, requirement: RequirementStatus, locked: bool, i18n: I18n)
                     {(!locked).then(|| view! {
                         <form method="post" action=action.clone() enctype="multipart/form-data">
                             <label for=id.clone() class="visually-hidden">{requirement.label.clone()}</label>
-                            <p class="hint">{i18n.f(ap::FILE_HINT, &[("types", &types), ("size", &size)])}</p>
+                            <p class="hint">
+                                {i18n.f(ap::FILE_HINT, &[("types", &types), ("size", &size)])}
+                                {photo.then(|| view! { " " {i18n.t(ap::FILE_HINT_PHOTO)} })}
+                            </p>
                             <input type="file" id=id.clone() name="file" accept=accept.clone()/>
                             <button type="submit" class="button secondary">
                                 {if requirement.document.is_some() { i18n.t(ap::REPLACE) } else { i18n.t(ap::UPLOAD) }}

@@ -37,6 +37,8 @@ fn CaseView(detail: ApplicationDetail, i18n: I18n) -> impl IntoView {
         <p class="breadcrumb"><a href="/petugas/antrian">{i18n.t(w::QUEUE_TITLE)}</a></p>
         <h1>{title}</h1>
         <ErrorSummary/>
+        // On a phone the actions come after the case file: a link goes straight to them.
+        <p class="jump-to-actions"><a href="#actions">{i18n.t(w::STEPS)} " ↓"</a></p>
         <div class="case-grid">
             <div>
                 <CaseFacts detail=detail.clone()/>
@@ -53,7 +55,7 @@ fn CaseView(detail: ApplicationDetail, i18n: I18n) -> impl IntoView {
                 <h2>{i18n.t(ap::TIMELINE)}</h2>
                 <Timeline entries=detail.timeline.clone()/>
             </div>
-            <aside class="case-actions">
+            <aside class="case-actions" id="actions">
                 <h2>{i18n.t(w::STEPS)}</h2>
                 <Assignment detail=detail.clone() i18n/>
                 {if steps.is_empty() {

@@ -34,7 +34,7 @@ pub fn CounterPage() -> impl IntoView {
             <form method="post" action="/petugas/loket" novalidate class="narrow">
                 <input type="hidden" name="draft_key" value=crate::forms::idempotency_key(&crate::forms::use_form(), "draft_key")/>
                 <Suspense>{services}</Suspense>
-                <TextField name="full_name" label=i18n.t(a::FULL_NAME) hint=i18n.t(a::FULL_NAME_HINT)/>
+                <TextField name="full_name" label=i18n.t(a::FULL_NAME) hint=i18n.t(w::COUNTER_NAME_HINT)/>
                 <TextField name="nik" label=i18n.t(a::NIK) inputmode="numeric" class="width-20"/>
                 <TextField name="email" label=i18n.t(a::EMAIL) kind="email" optional=true/>
                 <TextField name="phone" label=i18n.t(a::PHONE) kind="tel" optional=true class="width-20"/>

@@ -45,6 +45,18 @@ pub async fn notify(
     notice: Notice,
     note: Option<&str>,
 ) -> Result<(), ServiceError> {
+    notify_with_link(conn, row, reg_number, notice, note, None).await
+}
+
+/// [`notify`] with a link for the applicant (the survey invitation of a completed application).
+pub async fn notify_with_link(
+    conn: &mut sqlx::AnyConnection,
+    row: &AppRow,
+    reg_number: &str,
+    notice: Notice,
+    note: Option<&str>,
+    link: Option<&str>,
+) -> Result<(), ServiceError> {
     let Some(email) = row.applicant_email.as_deref() else {
         return Ok(());
     };
@@ -64,6 +76,7 @@ pub async fn notify(
                 ("number", &reg_number),
                 ("service", &row.service_name(lang)),
                 ("note", &note.unwrap_or("-")),
+                ("link", &link.unwrap_or("-")),
             ],
         )
     };
@@ -163,6 +176,12 @@ pub async fn issue_permit(
 ) -> Result<String, ServiceError> {
     let pattern = crate::server::permit_pattern::current(&mut *conn).await?;
     let year = today(state).year();
+    // One completion of a unit at a time takes the next number: this no-op write locks the
+    // unit's row, so a concurrent completion waits here instead of reading the same MAX.
+    sqlx::query("UPDATE unit SET updated_at = updated_at WHERE unit_id = $1")
+        .bind(row.unit_id)
+        .execute(&mut *conn)
+        .await?;
     let seq: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(sequence), 0) + 1 FROM permit WHERE unit_id = $1 AND year = $2",
     )

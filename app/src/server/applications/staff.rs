@@ -2,10 +2,12 @@
 //! corrections, accept, approve or reject, complete. Each step is one transaction: the state
 //! change, the tracking log entry, the step's own records and the applicant's notification.
 
-use super::complete::{finish_clock, freeze_credit, issue_permit, notify, Notice};
+use super::complete::{
+    finish_clock, freeze_credit, issue_permit, notify, notify_with_link, Notice,
+};
 use super::{day_text, load_row, record_event, today, ActorKind, AppRow};
 use crate::auth::{Role, Viewer};
-use crate::domain::application_state::{transition, Action, Clock, StaffAction};
+use crate::domain::application_state::{transition, Action, Clock, StaffAction, State};
 use crate::forms::field_error;
 use crate::i18n::{apply as ap, I18n};
 use crate::server::{
@@ -27,10 +29,14 @@ pub struct StepInput {
     pub notes: Vec<(i64, String)>,
 }
 
+/// The acting officer: staff of the application's unit, once it is submitted (a draft is not
+/// visible to staff, so it is "not found" here as on its page).
 fn staff_id(viewer: &Viewer, row: &AppRow) -> Result<i64, ServiceError> {
     match viewer {
         Viewer::Anonymous => Err(ServiceError::Unauthorized),
-        v if row.is_unit_staff(v) => Ok(v.account_id().unwrap_or_default()),
+        v if row.is_unit_staff(v) && row.state() != State::Draft => {
+            Ok(v.account_id().unwrap_or_default())
+        }
         _ => Err(ServiceError::NotFound),
     }
 }
@@ -52,11 +58,19 @@ pub async fn act(
         .map_err(|_| ServiceError::Conflict(i18n.t(ap::STEP_NOT_POSSIBLE).into()))?;
     let reason = input.reason.trim();
     let note = input.note.trim();
+    // Notes count only for this service's own requirements: a note for any other id (a
+    // tampered form) would break the foreign key or ask for an upload the citizen cannot make.
+    let own: Vec<i64> = sqlx::query_scalar(
+        "SELECT requirement_id FROM service_requirement WHERE service_type_id = $1 AND active = 1",
+    )
+    .bind(row.service_type_id)
+    .fetch_all(&mut *tx)
+    .await?;
     let notes: Vec<(i64, &str)> = input
         .notes
         .iter()
         .map(|(r, n)| (*r, n.trim()))
-        .filter(|(_, n)| !n.is_empty())
+        .filter(|(r, n)| !n.is_empty() && own.contains(r))
         .collect();
     let log_note: Option<String> = match step_action {
         StaffAction::Reject if reason.chars().count() < 10 => {
@@ -153,7 +167,18 @@ pub async fn act(
                 .await?;
             let permit = issue_permit(&mut tx, state, &row).await?;
             freeze_credit(&mut tx, &row).await?;
-            notify(&mut tx, &row, &reg, Notice::Completed, Some(&permit)).await?;
+            // REFERENCE §3: completing issues the survey invitation in the same transaction.
+            let survey =
+                crate::server::survey::invite::for_application(&mut tx, state, &row).await?;
+            notify_with_link(
+                &mut tx,
+                &row,
+                &reg,
+                Notice::Completed,
+                Some(&permit),
+                Some(&survey),
+            )
+            .await?;
         }
         StaffAction::StartVerification | StaffAction::AcceptDocuments => {}
     }

@@ -8,7 +8,7 @@
 //! The test first checks that the matrix lists exactly the endpoints the router serves, so a
 //! new endpoint without a row fails here. Later issues extend the rows.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::Request;
@@ -59,6 +59,7 @@ fn matrix(
             .replace("{what}", "requirement")
             .replace("{nothing}", "0")
             .replace("{day}", "2026-12-25")
+            .replace("{token}", "not-a-token")
     };
     let template_of = |s: &str| {
         s.replace("{service}", "{code}")
@@ -130,6 +131,7 @@ fn matrix(
         ("GET", "/layanan", "", "OOOOOO"),
         ("GET", "/layanan/{service}", "", "OOOOOO"),
         ("GET", "/cek-status", "", "OOOOOO"),
+        ("POST", "/cek-status", "nomor=X&nik4=0000", "NNNNNN"),
         ("GET", "/verifikasi/{code}", "", "NNNNNN"),
         ("GET", "/api/services?q=", "", "OOOOOO"),
         ("GET", "/api/service?code={service}", "", "OOOOOO"),
@@ -152,6 +154,7 @@ fn matrix(
         ("GET", "/permohonan/{mine}/periksa", "", "SOOONN"),
         ("GET", "/permohonan/{mine}/terkirim", "", "SOOONN"),
         ("GET", "/permohonan/{mine}/izin", "", "SNNNNN"),
+        ("GET", "/permohonan/{mine}/batal", "", "SOOONN"),
         ("GET", "/api/permits/of?id={mine}", "", "SNNNNN"),
         ("GET", "/dokumen/{document}", "", "SOOONN"),
         ("POST", "/layanan/{service}/ajukan", "", "SOFFFF"),
@@ -187,6 +190,35 @@ fn matrix(
         ("POST", "/petugas/permohonan/{mine}/tugaskan", "", "SNOONN"),
         ("POST", "/petugas/permohonan/{other}/tugaskan", "", "SNNNNN"),
         ("POST", "/petugas/loket", "", "SFOOFF"),
+        // The satisfaction survey: answering (public), counter invitations (officers),
+        // follow-up (supervisors), the published index (public).
+        ("GET", "/survei", "", "OOOOOO"),
+        ("GET", "/survei/terima-kasih", "", "OOOOOO"),
+        ("GET", "/survei/sudah-dijawab", "", "OOOOOO"),
+        ("GET", "/survei/{token}", "", "NNNNNN"),
+        ("GET", "/api/survey/open?token={token}", "", "OOOOOO"),
+        ("POST", "/survei", "", "OOOOOO"),
+        ("POST", "/survei/{token}", "u1=4", "NNFFFF"),
+        ("GET", "/api/survey/of-application?id={mine}", "", "SOOONN"),
+        ("GET", "/api/survey/of-application?id={other}", "", "SNNNNN"),
+        ("GET", "/petugas/survei-loket", "", "SFOFFF"),
+        ("GET", "/petugas/survei-loket/{nothing}", "", "SFNFFF"),
+        ("GET", "/api/survey/counter-slip?id={nothing}", "", "SNNNNN"),
+        ("POST", "/petugas/survei-loket", "", "SFOFFF"),
+        ("GET", "/petugas/tindak-lanjut", "", "SFFOFF"),
+        ("GET", "/api/survey/followup?period=", "", "SFFOFF"),
+        (
+            "POST",
+            "/petugas/tindak-lanjut/{nothing}/tutup",
+            "",
+            "SFFOFF",
+        ),
+        ("POST", "/petugas/rencana", "", "SFFOFF"),
+        ("POST", "/petugas/rencana/{nothing}", "", "SFFOFF"),
+        ("GET", "/ikm", "", "OOOOOO"),
+        ("GET", "/ikm/{code}", "", "OOOOOO"),
+        ("GET", "/api/ikm/units?period=", "", "OOOOOO"),
+        ("GET", "/api/ikm/unit?code={code}&period=", "", "OOOOOO"),
         // Catalog administration.
         ("GET", "/admin/layanan", "", "SFFFFO"),
         ("GET", "/admin/layanan/baru", "", "SFFFFO"),

@@ -1,7 +1,7 @@
 //! Accounts end to end through the real router, on SQLite and PostgreSQL: registration,
 //! sign-in and sign-out, revocation, rate limits, password reset through the outbox, profile.
 
-mod common;
+use crate::common;
 
 use common::{enc, people, Jar, PASSWORD};
 

@@ -1,7 +1,7 @@
 //! Attacks on the session token: each forged or stale token is treated as no session at all
 //! (the protected page sends the visitor to sign in) and its cookies are cleared.
 
-mod common;
+use crate::common;
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use common::{people, Jar, PASSWORD};

@@ -2,12 +2,12 @@
 //! deactivation ending sessions at once, CSV imports (good file, bad file leaves nothing,
 //! re-import changes nothing), the audit log, and the command line.
 
-mod common;
+use crate::common;
 
 use common::{enc, people, Jar, PASSWORD};
 
-const UNITS_CSV: &str = include_str!("../../demo/units.csv");
-const STAFF_CSV: &str = include_str!("../../demo/staff.csv");
+const UNITS_CSV: &str = include_str!("../../../demo/units.csv");
+const STAFF_CSV: &str = include_str!("../../../demo/staff.csv");
 
 async fn count(app: &common::TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql)

@@ -2,7 +2,7 @@
 //! localised message and changes nothing; a good one is used for the next permit, and the page
 //! shows an example number.
 
-mod common;
+use crate::common;
 
 use common::{enc, people, PASSWORD};
 

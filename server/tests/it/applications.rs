@@ -3,8 +3,8 @@
 //! the citizen fixes only what was asked, and the unit approves and completes — with the
 //! tracking log, the notifications, the permit and the frozen officer credit.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::{count, events, notices, state_of, step_ok, upload, Service, CODE};
 use common::{people, PASSWORD};
@@ -126,7 +126,7 @@ db_test!(
         assert_eq!(count(&app, finished).await, 1);
         let (_, _, page) = app.get_as(&format!("/permohonan/{id}"), &citizen).await;
         assert!(
-            page.contains(&permit),
+            applying::visible(&page).contains(&permit),
             "the applicant sees the permit number"
         );
 
@@ -237,5 +237,104 @@ db_test!(
             .await;
         assert_eq!(status, 404);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM application").await, 0);
+    }
+);
+
+db_test!(
+    the_permit_qr_code_opens_a_public_page_that_tells_genuine_from_forged,
+    |app| {
+        // Arrange: a completed application and its permit's verification code.
+        let mut s = applying::submitted(&app).await;
+        for action in [
+            "start_verification",
+            "accept_documents",
+            "approve",
+            "complete",
+        ] {
+            step_ok(&app, &mut s.officer, s.id, &format!("action={action}")).await;
+        }
+        let (number, code): (String, String) =
+            sqlx::query_as("SELECT number, verify_code FROM permit")
+                .fetch_one(app.db.read())
+                .await
+                .unwrap();
+        let (status, _, page) = app
+            .get_as(&format!("/permohonan/{}/izin", s.id), &s.citizen)
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("/verifikasi/{code}")) && page.contains("<svg"));
+        let other = app.sign_in("/masuk", people::CITIZEN_2, PASSWORD).await;
+        let (status, _, _) = app
+            .get_as(&format!("/permohonan/{}/izin", s.id), &other)
+            .await;
+        assert_eq!(status, 404, "only its holder and the unit see the permit");
+
+        // Act / assert: the genuine code names the holder, and nothing personal beyond that.
+        let (status, page) = app.get(&format!("/verifikasi/{code}")).await;
+        let page = applying::visible(&page);
+        assert_eq!(status, 200);
+        assert!(page.contains(app::i18n::permit::VERIFY_VALID.id));
+        assert!(page.contains("Warga Satu") && page.contains(&number));
+        assert!(page.contains("Izin Uji Coba"));
+        for private in [people::CITIZEN_1, s.number.as_str(), "warga1@example.id"] {
+            assert!(!page.contains(private), "{private} shown publicly");
+        }
+
+        // One changed character, an unknown code, or garbage: "not a permit we issued".
+        let last = code.chars().last().unwrap();
+        let tampered = format!("{}{}", &code[..15], if last == 'A' { 'B' } else { 'A' });
+        for forged in [tampered.as_str(), "AAAAAAAAAAAAAAAA", "abc", "%27%3B--"] {
+            let (status, page) = app.get(&format!("/verifikasi/{forged}")).await;
+            assert_eq!(status, 404, "{forged}");
+            assert!(
+                page.contains(app::i18n::permit::VERIFY_UNKNOWN.id),
+                "{forged}"
+            );
+            assert!(!page.contains("Warga Satu"), "{forged}");
+        }
+
+        // A revoked permit is still recognised, and said to be invalid.
+        applying::exec(&app, "UPDATE permit SET revoked_at = 1").await;
+        let (_, page) = app.get(&format!("/verifikasi/{code}")).await;
+        assert!(page.contains(app::i18n::permit::VERIFY_REVOKED.id));
+        assert!(!page.contains(app::i18n::permit::VERIFY_VALID.id));
+    }
+);
+
+db_test!(
+    two_permits_completed_at_the_same_time_get_consecutive_numbers,
+    |app| {
+        use app::server::applications::staff::{act, StepInput};
+        // Arrange: two approved applications of the same unit, by two citizens.
+        let mut s = applying::submitted(&app).await;
+        let mut second = app.sign_in("/masuk", people::CITIZEN_2, PASSWORD).await;
+        let other = applying::start(&app, &mut second, "second-citizen-draft-key").await;
+        applying::fill_and_submit(&app, &mut second, s.service, other).await;
+        for id in [s.id, other] {
+            for action in ["start_verification", "accept_documents", "approve"] {
+                step_ok(&app, &mut s.officer, id, &format!("action={action}")).await;
+            }
+        }
+        // Act: both completed at once, on separate tasks.
+        let officer = applying::viewer(&app, people::OFFICER_A).await;
+        let complete = |id: i64| {
+            let (state, officer) = (app.state.clone(), officer.clone());
+            tokio::spawn(async move {
+                let input = StepInput {
+                    action: "complete".into(),
+                    ..StepInput::default()
+                };
+                let meta = app::server::accounts::RequestMeta::default();
+                act(&state, &officer, id, &input, &meta, applying::ID).await
+            })
+        };
+        let (a, b) = tokio::join!(complete(s.id), complete(other));
+        // Assert: both completed, numbered 1 and 2 in the unit's sequence.
+        a.unwrap().expect("first completion");
+        b.unwrap().expect("second completion");
+        let sequences = applying::ids(&app, "SELECT sequence FROM permit ORDER BY sequence").await;
+        assert_eq!(sequences, vec![1, 2]);
+        let completed = "SELECT COUNT(*) FROM application WHERE state = 'completed'";
+        assert_eq!(count(&app, completed).await, 2);
     }
 );

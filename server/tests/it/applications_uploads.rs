@@ -2,8 +2,8 @@
 //! content, sizes and image dimensions are checked, a refused file leaves nothing behind, and an
 //! accepted one is stored under a generated key inside the data folder with its SHA-256.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::{count, pdf, png, upload, Service};
 use common::{people, Jar, TestApp, PASSWORD};
@@ -222,4 +222,28 @@ db_test!(nobody_but_the_applicant_uploads_to_a_draft, |app| {
         0
     );
     assert!(stored_files(&app).is_empty());
+});
+
+db_test!(upload_refusals_are_in_english_for_english_visitors, |app| {
+    let (service, mut citizen, id) = draft(&app).await;
+    citizen.0.push(("sigap_lang".into(), "en".into()));
+    let (status, _, page) = upload(&app, &citizen, id, service.letter, "x.pdf", b"hello").await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("content is not an accepted type (PDF)"),
+        "{page}"
+    );
+    let (_, _, page) = upload(
+        &app,
+        &citizen,
+        id,
+        service.ktp,
+        "bom.png",
+        &png(90_000, 90_000),
+    )
+    .await;
+    assert!(
+        page.contains(app::i18n::apply::UPLOAD_BAD_IMAGE.en),
+        "{page}"
+    );
 });

@@ -1,7 +1,7 @@
 //! The foundation on both engines: migrations, the home page from the database, health probes,
 //! security headers, the same-origin rule, the language switch and SQLite write concurrency.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::Request;

@@ -2,8 +2,8 @@
 //! (REFERENCE §2.2), on SQLite and PostgreSQL: a repeated start or submit does its work once,
 //! even when the two requests race, and an illegal step changes nothing at all.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::{count, events, notices, state_of, step, step_ok};
 use axum::{body::Body, http::Request};
@@ -262,3 +262,43 @@ db_test!(answers_and_documents_are_locked_after_submission, |app| {
         before
     );
 });
+
+db_test!(
+    a_correction_note_for_another_services_requirement_is_refused,
+    |app| {
+        // Arrange: a requirement of another service, and one that does not exist.
+        let mut s = applying::submitted(&app).await;
+        applying::exec(
+            &app,
+            "INSERT INTO service_type (unit_id, code, name_id, name_en, completion_days, created_at, updated_at)
+             SELECT unit_id, 'LAIN', 'Layanan lain', 'Other', 3, 0, 0 FROM unit WHERE code = 'UNIT-A'",
+        )
+        .await;
+        applying::exec(
+            &app,
+            "INSERT INTO service_requirement (service_type_id, position, label_id, label_en)
+             SELECT service_type_id, 1, 'Lain', 'Other' FROM service_type WHERE code = 'LAIN'",
+        )
+        .await;
+        let foreign = count(&app, "SELECT MAX(requirement_id) FROM service_requirement").await;
+        step_ok(&app, &mut s.officer, s.id, "action=start_verification").await;
+        let before = snapshot(&app, s.id).await;
+
+        // Act / assert: a note only for those is no correction request at all.
+        for requirement in [foreign, 9999] {
+            let body = format!("action=request_correction&note_{requirement}=Palsu");
+            let (status, _, page) = step(&app, &mut s.officer, s.id, &body).await;
+            assert_eq!(status, 422, "{requirement}");
+            assert!(page.contains(app::i18n::apply::CORRECTION_NOTE_REQUIRED.id));
+        }
+        assert_eq!(snapshot(&app, s.id).await, before);
+        // Mixed with a real note, only the real one is kept.
+        let body = format!(
+            "action=request_correction&note_{foreign}=Palsu&note_{}=Foto+buram",
+            s.service.ktp
+        );
+        step_ok(&app, &mut s.officer, s.id, &body).await;
+        let kept = applying::ids(&app, "SELECT requirement_id FROM application_correction").await;
+        assert_eq!(kept, vec![s.service.ktp]);
+    }
+);

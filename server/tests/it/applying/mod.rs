@@ -326,3 +326,8 @@ pub async fn viewer(app: &TestApp, identifier: &str) -> Viewer {
         },
     }
 }
+
+/// A page's text without the markers the renderer puts between pieces (`<!>`, `<wbr>`).
+pub fn visible(page: &str) -> String {
+    page.replace("<!>", "").replace("<wbr>", "")
+}

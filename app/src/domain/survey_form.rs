@@ -1,0 +1,202 @@
+//! The questionnaire as submitted (REFERENCE §3.1): the nine unsur, each optional but at least
+//! one answered, the respondent profile (each optional: the survey is voluntary), and an
+//! optional suggestion. Parsed into valid types or into one error per field, with no IO, so
+//! the browser and the server read a form the same way.
+
+use super::respondent::{Age, Education, Gender, Occupation, ProfileError};
+use super::skm::{Answers, AnswersError, Score, Unsur};
+use super::survey_csv::SUGGESTION_MAX_CHARS;
+
+/// A valid questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SurveyAnswers {
+    /// The scores given.
+    pub answers: Answers,
+    /// Respondent's gender, if given.
+    pub gender: Option<Gender>,
+    /// Respondent's age, if given.
+    pub age: Option<Age>,
+    /// Respondent's education, if given.
+    pub education: Option<Education>,
+    /// Respondent's occupation, if given.
+    pub occupation: Option<Occupation>,
+    /// The suggestion, trimmed; `None` when empty.
+    pub suggestion: Option<String>,
+}
+
+/// What is wrong with one field of the questionnaire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SurveyFieldError {
+    /// Not one of the four answers (a tampered form).
+    #[error("not one of the answers")]
+    NotAnAnswer,
+    /// No unsur answered at all (reported on the first unsur).
+    #[error("answer at least one question")]
+    NothingAnswered,
+    /// A profile value outside the form's choices, or an impossible age.
+    #[error("{0}")]
+    Profile(ProfileError),
+    /// The suggestion is too long.
+    #[error("suggestion too long")]
+    SuggestionTooLong,
+}
+
+/// The form field name of an unsur (`u1`..`u9`).
+pub fn field_name(unsur: Unsur) -> String {
+    unsur.code().to_lowercase()
+}
+
+/// Parses submitted fields (`u1`..`u9`, `gender`, `age`, `education`, `occupation`,
+/// `suggestion`); `get` returns the value of a field ("" when absent).
+pub fn parse_survey_form<'a>(
+    get: impl Fn(&str) -> &'a str,
+) -> Result<SurveyAnswers, Vec<(String, SurveyFieldError)>> {
+    let mut errors = Vec::new();
+    let mut pairs = Vec::new();
+    for u in Unsur::ALL {
+        let name = field_name(u);
+        match get(&name).trim() {
+            "" => {}
+            value => match Score::parse(value) {
+                Ok(score) => pairs.push((u, score)),
+                Err(_) => errors.push((name, SurveyFieldError::NotAnAnswer)),
+            },
+        }
+    }
+    let answers = match Answers::from_pairs(pairs) {
+        Ok(a) => Some(a),
+        Err(AnswersError::NoUnsurAnswered) if errors.is_empty() => {
+            errors.push((field_name(Unsur::U1), SurveyFieldError::NothingAnswered));
+            None
+        }
+        Err(_) => None,
+    };
+    fn optional<T>(
+        errors: &mut Vec<(String, SurveyFieldError)>,
+        name: &str,
+        value: &str,
+        parse: fn(&str) -> Result<T, ProfileError>,
+    ) -> Option<T> {
+        match value.trim() {
+            "" => None,
+            v => parse(v)
+                .map_err(|e| errors.push((name.to_owned(), SurveyFieldError::Profile(e))))
+                .ok(),
+        }
+    }
+    let gender = optional(&mut errors, "gender", get("gender"), Gender::parse);
+    let age = optional(&mut errors, "age", get("age"), Age::parse);
+    let education = optional(&mut errors, "education", get("education"), Education::parse);
+    let occupation = optional(
+        &mut errors,
+        "occupation",
+        get("occupation"),
+        Occupation::parse,
+    );
+    let suggestion = Some(get("suggestion").trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    if suggestion
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > SUGGESTION_MAX_CHARS)
+    {
+        errors.push(("suggestion".into(), SurveyFieldError::SuggestionTooLong));
+    }
+    match answers {
+        Some(answers) if errors.is_empty() => Ok(SurveyAnswers {
+            answers,
+            gender,
+            age,
+            education,
+            occupation,
+            suggestion,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Whether an answer asks the unit to follow up (REFERENCE §3.4 follow-up): any unsur scored
+/// 2 or lower, or a suggestion.
+pub fn needs_follow_up(answers: &SurveyAnswers) -> (bool, bool) {
+    let low = answers.answers.answered().any(|(_, s)| s.get() <= 2);
+    (low, answers.suggestion.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(fields: &[(&str, &str)]) -> Result<SurveyAnswers, Vec<(String, SurveyFieldError)>> {
+        let map: HashMap<String, String> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let leaked: &'static HashMap<String, String> = Box::leak(Box::new(map));
+        parse_survey_form(|name| leaked.get(name).map(String::as_str).unwrap_or(""))
+    }
+
+    #[test]
+    fn one_answered_unsur_is_enough_and_the_rest_stay_unanswered() {
+        let a = parse(&[("u6", "4")]).unwrap();
+        assert_eq!(a.answers.get(Unsur::U6).map(Score::get), Some(4));
+        assert_eq!(a.answers.get(Unsur::U1), None);
+        assert_eq!((a.gender, a.age, a.suggestion), (None, None, None));
+    }
+
+    #[test]
+    fn an_empty_form_is_refused_on_the_first_question() {
+        assert_eq!(
+            parse(&[]).unwrap_err(),
+            vec![("u1".to_owned(), SurveyFieldError::NothingAnswered)]
+        );
+    }
+
+    #[test]
+    fn tampered_answers_and_bad_profile_values_get_one_error_each() {
+        let errors = parse(&[("u1", "5"), ("u2", "3"), ("age", "9"), ("gender", "X")]).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["u1", "gender", "age"]);
+    }
+
+    #[test]
+    fn the_full_form_parses_with_its_profile() {
+        let a = parse(&[
+            ("u1", "3"),
+            ("u2", "3"),
+            ("u3", "2"),
+            ("u4", "4"),
+            ("u5", "3"),
+            ("u6", "3"),
+            ("u7", "4"),
+            ("u8", "3"),
+            ("u9", "2"),
+            ("gender", "P"),
+            ("age", "41"),
+            ("education", "SMA"),
+            ("occupation", "Swasta"),
+            ("suggestion", "  Antrean panjang  "),
+        ])
+        .unwrap();
+        assert_eq!(a.answers.answered().count(), 9);
+        assert_eq!(a.gender, Some(Gender::Female));
+        assert_eq!(a.suggestion.as_deref(), Some("Antrean panjang"));
+        assert_eq!(needs_follow_up(&a), (true, true));
+    }
+
+    #[test]
+    fn a_suggestion_over_the_limit_is_refused() {
+        let long = "a".repeat(SUGGESTION_MAX_CHARS + 1);
+        let errors = parse(&[("u1", "4"), ("suggestion", long.as_str())]).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![("suggestion".to_owned(), SurveyFieldError::SuggestionTooLong)]
+        );
+    }
+
+    #[test]
+    fn only_low_scores_or_suggestions_need_follow_up() {
+        let good = parse(&[("u1", "3"), ("u7", "4")]).unwrap();
+        assert_eq!(needs_follow_up(&good), (false, false));
+    }
+}

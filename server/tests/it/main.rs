@@ -1,0 +1,24 @@
+//! Sigap's integration tests, in one binary (one link step instead of one per file; each test
+//! still runs in its own process under nextest). Each module is one area; `common` holds the
+//! harness (a fresh database per test on SQLite and PostgreSQL, the router in-process) and
+//! `applying` the helpers of the application tests.
+
+#[macro_use]
+mod common;
+mod applying;
+
+mod accounts;
+mod applications;
+mod applications_access;
+mod applications_import;
+mod applications_replay;
+mod applications_sla;
+mod applications_uploads;
+mod foundation;
+mod matrix;
+mod permit_pattern;
+mod skm_compute;
+mod staff_admin;
+mod survey;
+mod survey_index;
+mod tokens;
