@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod applications;
+pub mod appraisal;
 pub mod catalog;
 pub mod error;
 pub mod followup;

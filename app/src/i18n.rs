@@ -8,6 +8,7 @@
 pub mod admin;
 pub mod applications;
 pub mod apply;
+pub mod appraisal;
 pub mod auth;
 pub mod catalog;
 pub mod common;
@@ -137,6 +138,7 @@ pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
     [
         admin::ALL,
         applications::ALL,
+        appraisal::ALL,
         apply::ALL,
         auth::ALL,
         catalog::ALL,

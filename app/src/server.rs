@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin_audit;
 pub mod applications;
+pub mod appraisal;
 pub mod audit;
 pub mod calendar;
 pub mod catalog;
@@ -20,6 +21,7 @@ pub mod password;
 pub mod permit_pattern;
 pub mod permits;
 pub mod rate_limit;
+pub mod scoring;
 pub mod session;
 pub mod settings;
 pub mod state;

@@ -86,12 +86,26 @@ pub enum Command {
         #[command(subcommand)]
         what: SurveyCommand,
     },
+    /// Reports for HR.
+    Report {
+        /// Which report.
+        #[command(subcommand)]
+        what: ReportCommand,
+    },
     /// The satisfaction index (IKM) without a database.
     Skm {
         /// What to do.
         #[command(subcommand)]
         what: crate::skm_cli::SkmCommand,
     },
+}
+
+/// `sigap report …`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Every officer's service score for a period (REFERENCE §4.1): n, mean, 95% interval, unit
+    /// mean, shrunk score, suggestion, response rate; below the minimum n only n.
+    Officers(crate::report_cli::OfficersArgs),
 }
 
 /// `sigap survey …`.
@@ -158,6 +172,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let db = startup::open_database(&config).await?;
             crate::admin_cli::import_survey(&db, &file, config.time_zone, cli.global.lang).await
+        }
+        Command::Report {
+            what: ReportCommand::Officers(args),
+        } => {
+            let db = startup::open_database(&config).await?;
+            print!("{}", crate::report_cli::officers(&db, &args).await?);
+            Ok(())
         }
         Command::Skm { .. } => Ok(()),
     }

@@ -5,6 +5,7 @@
 pub mod admin_cli;
 pub mod cli;
 pub mod http;
+pub mod report_cli;
 pub mod seed;
 pub mod skm_cli;
 pub mod startup;
