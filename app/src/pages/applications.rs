@@ -16,10 +16,20 @@ use leptos_meta::Title;
 /// `/permohonan`: the citizen's applications, drafts first to continue.
 #[component]
 pub fn MyApplicationsPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <Guard allowed=|v| v.is_citizen() door=Door::Citizen><MyApplicationsPageBody/></Guard> }
+}
+
+/// The content of [`MyApplicationsPage`].
+#[component]
+fn MyApplicationsPageBody() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(my_applications());
     let list = move || {
         Suspend::new(async move {
-            let apps = match my_applications().await {
+            let apps = match loaded.await {
                 Ok(apps) => apps,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -51,10 +61,8 @@ pub fn MyApplicationsPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ap::MY_TITLE)/>
-        <Guard allowed=|v| v.is_citizen() door=Door::Citizen>
             <h1>{i18n.t(ap::MY_TITLE)}</h1>
             <Suspense>{list}</Suspense>
-        </Guard>
     }
 }
 

@@ -100,9 +100,7 @@ pub fn ServicePage() -> impl IntoView {
                 Err(error) => {
                     #[cfg(feature = "ssr")]
                     if error == crate::api::error::ApiError::NotFound {
-                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                            res.set_status(http::StatusCode::NOT_FOUND);
-                        }
+                        crate::server::context::set_status(http::StatusCode::NOT_FOUND);
                     }
                     view! { <ErrorNotice error/> }.into_any()
                 }

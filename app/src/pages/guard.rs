@@ -58,9 +58,7 @@ where
 #[component]
 pub fn Forbidden() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::FORBIDDEN);
-    }
+    crate::server::context::set_status(http::StatusCode::FORBIDDEN);
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t(c::FORBIDDEN_TITLE)/>
@@ -80,7 +78,7 @@ pub fn redirect(path: &str) {
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(path),
     ) {
-        res.set_status(http::StatusCode::FOUND);
+        crate::server::context::set_status(http::StatusCode::FOUND);
         res.insert_header(http::header::LOCATION, location);
     }
     #[cfg(not(feature = "ssr"))]

@@ -20,11 +20,13 @@ pub fn HomePage() -> impl IntoView {
         no_match: i18n.t(h::UNITS_NO_MATCH).into(),
         count: i18n.t(h::UNITS_COUNT).into(),
     };
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(list_units());
     let units = move || {
         let query = query.clone();
         let text = text.clone();
         Suspend::new(async move {
-            match list_units().await {
+            match loaded.await {
                 Ok(units) if units.is_empty() => {
                     view! { <p class="empty">{i18n.t(h::UNITS_EMPTY)}</p> }.into_any()
                 }

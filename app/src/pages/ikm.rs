@@ -110,9 +110,7 @@ enum Missing {
 #[component]
 fn IkmNotFound(what: Missing) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::server::context::set_status(http::StatusCode::NOT_FOUND);
     let i18n = use_i18n();
     let (title, body) = match what {
         Missing::Unit => (ik::UNIT_NOT_FOUND_TITLE, ik::UNIT_NOT_FOUND_BODY),

@@ -8,9 +8,7 @@ use leptos_meta::Title;
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::server::context::set_status(http::StatusCode::NOT_FOUND);
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t(c::NOT_FOUND_TITLE)/>

@@ -14,11 +14,21 @@ use leptos_router::hooks::use_params_map;
 /// The permit, ready to print.
 #[component]
 pub fn PermitPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <Guard allowed=|v| v.is_signed_in() door=Door::Citizen><PermitPageBody/></Guard> }
+}
+
+/// The content of [`PermitPage`].
+#[component]
+fn PermitPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(application_permit(id.clone()));
     let body = move || {
         Suspend::new(async move {
-            let p = match application_permit(id).await {
+            let p = match loaded.await {
                 Ok(p) => p,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -52,9 +62,7 @@ pub fn PermitPage() -> impl IntoView {
         })
     };
     view! {
-        <Guard allowed=|v| v.is_signed_in() door=Door::Citizen>
             <Suspense>{body}</Suspense>
-        </Guard>
     }
 }
 
@@ -75,10 +83,11 @@ pub fn VerifyPage() -> impl IntoView {
         .get_untracked()
         .get("code")
         .unwrap_or_default();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded2 = OnceResource::new(verify_permit(code.clone()));
     let body = move || {
-        let code = code.clone();
         Suspend::new(async move {
-            match verify_permit(code).await {
+            match loaded2.await {
                 Ok(Verification::Found(p)) => view! {
                     <div class=if p.valid { "notice notice-ok" } else { "notice notice-error" } role="status">
                         <p data-testid="verify-result">{if p.valid { i18n.t(pm::VERIFY_VALID) } else { i18n.t(pm::VERIFY_REVOKED) }}</p>
@@ -94,9 +103,7 @@ pub fn VerifyPage() -> impl IntoView {
                 .into_any(),
                 Ok(Verification::Unknown) => {
                     #[cfg(feature = "ssr")]
-                    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                        res.set_status(http::StatusCode::NOT_FOUND);
-                    }
+                    crate::server::context::set_status(http::StatusCode::NOT_FOUND);
                     view! { <div class="notice notice-error" role="alert"><p data-testid="verify-result">{i18n.t(pm::VERIFY_UNKNOWN)}</p></div> }.into_any()
                 }
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),

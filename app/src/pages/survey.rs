@@ -58,16 +58,12 @@ pub fn QuestionnairePage() -> impl IntoView {
 
 fn not_found() {
     #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
+    crate::server::context::set_status(http::StatusCode::NOT_FOUND);
 }
 
 fn forbidden() {
     #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::FORBIDDEN);
-    }
+    crate::server::context::set_status(http::StatusCode::FORBIDDEN);
 }
 
 /// A page that says why there is no questionnaire, with a way on.

@@ -39,6 +39,14 @@ pub fn OfficerGuard(children: Children) -> impl IntoView {
 /// The work queue.
 #[component]
 pub fn QueuePage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <OfficerGuard><QueuePageBody/></OfficerGuard> }
+}
+
+/// The content of [`QueuePage`].
+#[component]
+fn QueuePageBody() -> impl IntoView {
     let i18n = use_i18n();
     let tab = QueueTab::parse(
         &use_query_map()
@@ -46,9 +54,11 @@ pub fn QueuePage() -> impl IntoView {
             .get("tab")
             .unwrap_or_default(),
     );
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(work_queue(tab.code().to_owned()));
     let body = move || {
         Suspend::new(async move {
-            let queue = match work_queue(tab.code().to_owned()).await {
+            let queue = match loaded.await {
                 Ok(q) => q,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -105,7 +115,6 @@ pub fn QueuePage() -> impl IntoView {
     let viewer = crate::auth::use_viewer();
     view! {
         <Title text=i18n.t(w::QUEUE_TITLE)/>
-        <OfficerGuard>
             <h1>{i18n.t(w::QUEUE_TITLE)}</h1>
             <p class="queue-links">
                 <a class="button secondary" href="/petugas/loket">{i18n.t(w::COUNTER_TITLE)}</a>
@@ -113,6 +122,5 @@ pub fn QueuePage() -> impl IntoView {
                 {viewer.has_role(Role::Supervisor).then(|| view! { " " <a class="queue-link" href="/petugas/tindak-lanjut">{i18n.t(ss::QUEUE_FOLLOWUP)}</a> })}
             </p>
             <Suspense>{body}</Suspense>
-        </OfficerGuard>
     }
 }

@@ -28,6 +28,7 @@ pub fn provide_request_context(state: &AppState) {
         .unwrap_or_default();
     provide_context(viewer);
     provide_context(SiteInfo { demo: state.demo });
+    provide_context(StatusLatch::default());
     if let Some(nonce) = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>()) {
         provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
     }
@@ -68,4 +69,28 @@ pub fn use_request_meta() -> super::accounts::RequestMeta {
     use_context::<Parts>()
         .map(|p| request_meta(&p))
         .unwrap_or_default()
+}
+
+/// The status of the page being rendered, set once: the first decision wins. A guard's
+/// "sign in first" (302) or "forbidden" (403) is taken before the page's data loads, and a
+/// load that fails later (a 404 from a server function the guard made pointless) must not
+/// overwrite it.
+#[derive(Clone, Debug, Default)]
+pub struct StatusLatch(std::sync::Arc<std::sync::Mutex<Option<http::StatusCode>>>);
+
+/// Sets the response status unless an earlier part of the render already set one.
+pub fn set_status(status: http::StatusCode) {
+    if let Some(latch) = use_context::<StatusLatch>() {
+        let mut set = latch
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if set.is_some() {
+            return;
+        }
+        *set = Some(status);
+    }
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(status);
+    }
 }

@@ -56,9 +56,7 @@ impl From<ServiceError> for ApiError {
 pub fn respond<T>(result: Result<T, ServiceError>) -> Result<T, ApiError> {
     result.map_err(|error| {
         let api = ApiError::from(error);
-        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(status_of(&api));
-        }
+        super::context::set_status(status_of(&api));
         api
     })
 }

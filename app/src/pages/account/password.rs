@@ -38,10 +38,12 @@ pub fn ResetPasswordPage() -> impl IntoView {
     } else {
         form.value("t")
     };
+    // Checked once per page view (see `pages::apply::with_application`).
+    let checked = OnceResource::new(check_password_link(token.clone()));
     let body = move || {
         let token = token.clone();
         Suspend::new(async move {
-            let valid = check_password_link(token.clone()).await.unwrap_or(false);
+            let valid = checked.await.unwrap_or(false);
             if !valid {
                 return view! {
                     <div class="notice notice-error" role="alert"><p>{i18n.t(a::RESET_INVALID)}</p></div>

@@ -12,6 +12,14 @@ use leptos_router::hooks::use_query_map;
 /// The audit log page.
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><AuditPageBody/></AdminGuard> }
+}
+
+/// The content of [`AuditPage`].
+#[component]
+fn AuditPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map().get_untracked();
     let get = move |k: &str| query.get(k).unwrap_or_default();
@@ -30,12 +38,18 @@ pub fn AuditPage() -> impl IntoView {
             )
         }
     };
-    let filters = (actor.clone(), action.clone(), from.clone(), until.clone());
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(admin_audit(
+        actor.clone(),
+        action.clone(),
+        from.clone(),
+        until.clone(),
+        page,
+    ));
     let table = move || {
-        let (actor, action, from, until) = filters.clone();
         let link = link.clone();
         Suspend::new(async move {
-            let rows = match admin_audit(actor, action, from, until, page).await {
+            let rows = match loaded.await {
                 Ok(rows) => rows,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -78,7 +92,6 @@ pub fn AuditPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ad::AUDIT_TITLE)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin">{i18n.t(ad::ADMIN_TITLE)}</a></p>
             <h1>{i18n.t(ad::AUDIT_TITLE)}</h1>
             <p>{i18n.t(ad::AUDIT_LEAD)}</p>
@@ -90,6 +103,5 @@ pub fn AuditPage() -> impl IntoView {
                 <button type="submit" class="button secondary">{i18n.t(ad::STAFF_FILTER_APPLY)}</button>
             </form>
             <Suspense>{table}</Suspense>
-        </AdminGuard>
     }
 }

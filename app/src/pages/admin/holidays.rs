@@ -11,10 +11,20 @@ use leptos_meta::Title;
 /// The holidays page.
 #[component]
 pub fn HolidaysPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><HolidaysPageBody/></AdminGuard> }
+}
+
+/// The content of [`HolidaysPage`].
+#[component]
+fn HolidaysPageBody() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(list_holidays());
     let list = move || {
         Suspend::new(async move {
-            let holidays = match list_holidays().await {
+            let holidays = match loaded.await {
                 Ok(h) => h,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -41,7 +51,6 @@ pub fn HolidaysPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ct::HOLIDAYS_TITLE)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin/layanan">{i18n.t(ct::ADMIN_SERVICES_TITLE)}</a></p>
             <h1>{i18n.t(ct::HOLIDAYS_TITLE)}</h1>
             <p>{i18n.t(ct::HOLIDAYS_LEAD)}</p>
@@ -53,6 +62,5 @@ pub fn HolidaysPage() -> impl IntoView {
                 <TextField name="name" label=i18n.t(ct::HOLIDAY_NAME)/>
                 <Submit label=i18n.t(ct::HOLIDAY_ADD)/>
             </form>
-        </AdminGuard>
     }
 }

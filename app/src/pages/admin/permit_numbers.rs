@@ -12,10 +12,20 @@ use leptos_meta::Title;
 /// The permit-number settings page.
 #[component]
 pub fn PermitNumbersPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><PermitNumbersPageBody/></AdminGuard> }
+}
+
+/// The content of [`PermitNumbersPage`].
+#[component]
+fn PermitNumbersPageBody() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(permit_pattern());
     let body = move || {
         Suspend::new(async move {
-            let view = match permit_pattern().await {
+            let view = match loaded.await {
                 Ok(v) => v,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -33,11 +43,9 @@ pub fn PermitNumbersPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ct::PERMIT_NUMBERS_TITLE)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin">{i18n.t(crate::i18n::auth::NAV_ADMIN)}</a></p>
             <h1>{i18n.t(ct::PERMIT_NUMBERS_TITLE)}</h1>
             <p>{i18n.t(ct::PERMIT_NUMBERS_LEAD)}</p>
             <Suspense>{body}</Suspense>
-        </AdminGuard>
     }
 }

@@ -19,10 +19,20 @@ use leptos_router::hooks::use_params_map;
 /// The list of service types.
 #[component]
 pub fn ServicesAdminPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><ServicesAdminPageBody/></AdminGuard> }
+}
+
+/// The content of [`ServicesAdminPage`].
+#[component]
+fn ServicesAdminPageBody() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(admin_list_services());
     let table = move || {
         Suspend::new(async move {
-            let services = match admin_list_services().await {
+            let services = match loaded.await {
                 Ok(s) => s,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -61,7 +71,6 @@ pub fn ServicesAdminPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ct::ADMIN_SERVICES_TITLE)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin">{i18n.t(ad::ADMIN_TITLE)}</a></p>
             <h1>{i18n.t(ct::ADMIN_SERVICES_TITLE)}</h1>
             <p>
@@ -69,7 +78,6 @@ pub fn ServicesAdminPage() -> impl IntoView {
                 <a class="button secondary" href="/admin/libur">{i18n.t(ct::HOLIDAYS_TITLE)}</a>
             </p>
             <Suspense>{table}</Suspense>
-        </AdminGuard>
     }
 }
 
@@ -90,15 +98,24 @@ pub fn NewServicePage() -> impl IntoView {
 /// One service type: its standard, requirements and questions.
 #[component]
 pub fn EditServicePage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><EditServicePageBody/></AdminGuard> }
+}
+
+/// The content of [`EditServicePage`].
+#[component]
+fn EditServicePageBody() -> impl IntoView {
     let i18n = use_i18n();
     let code = use_params_map()
         .get_untracked()
         .get("code")
         .unwrap_or_default();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded2 = OnceResource::new(get_service(code.clone()));
     let body = move || {
-        let code = code.clone();
         Suspend::new(async move {
-            match get_service(code).await {
+            match loaded2.await {
                 Ok(service) => view! {
                     <ServiceForm existing=Some(service.clone())/>
                     <RequirementsSection service=service.clone()/>
@@ -111,11 +128,9 @@ pub fn EditServicePage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ct::SERVICE_EDIT)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin/layanan">{i18n.t(ct::ADMIN_SERVICES_TITLE)}</a></p>
             <h1>{i18n.t(ct::SERVICE_EDIT)}</h1>
             <Suspense>{body.clone()}</Suspense>
-        </AdminGuard>
     }
 }
 

@@ -16,19 +16,27 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// The staff list with its filters (a GET form, so filtered lists can be bookmarked).
 #[component]
 pub fn StaffListPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><StaffListPageBody/></AdminGuard> }
+}
+
+/// The content of [`StaffListPage`].
+#[component]
+fn StaffListPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map().get_untracked();
     let filter = StaffFilter {
         unit: query.get("unit").unwrap_or_default(),
         q: query.get("q").unwrap_or_default(),
     };
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(admin_list_units());
+    let listed = OnceResource::new(admin_list_staff(filter.clone()));
     let body = move || {
         let filter = filter.clone();
         Suspend::new(async move {
-            let (units, staff) = match (
-                admin_list_units().await,
-                admin_list_staff(filter.clone()).await,
-            ) {
+            let (units, staff) = match (loaded.await, listed.await) {
                 (Ok(units), Ok(staff)) => (units, staff),
                 (Err(error), _) | (_, Err(error)) => {
                     return view! { <ErrorNotice error/> }.into_any()
@@ -53,12 +61,10 @@ pub fn StaffListPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ad::STAFF_TITLE)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin">{i18n.t(ad::ADMIN_TITLE)}</a></p>
             <h1>{i18n.t(ad::STAFF_TITLE)}</h1>
             <p><a class="button" href="/admin/pegawai/baru">{i18n.t(ad::STAFF_ADD)}</a></p>
             <Suspense>{body}</Suspense>
-        </AdminGuard>
     }
 }
 
@@ -130,15 +136,24 @@ pub fn NewStaffPage() -> impl IntoView {
 /// One staff member: edit, deactivate or reactivate, send the activation link.
 #[component]
 pub fn EditStaffPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><EditStaffPageBody/></AdminGuard> }
+}
+
+/// The content of [`EditStaffPage`].
+#[component]
+fn EditStaffPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let nip = use_params_map()
         .get_untracked()
         .get("nip")
         .unwrap_or_default();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded2 = OnceResource::new(admin_get_staff(nip.clone()));
     let body = move || {
-        let nip = nip.clone();
         Suspend::new(async move {
-            match admin_get_staff(nip).await {
+            match loaded2.await {
                 Ok(staff) => view! { <StaffDetail staff i18n/> }.into_any(),
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
             }
@@ -146,11 +161,9 @@ pub fn EditStaffPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ad::STAFF_EDIT)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin/pegawai">{i18n.t(ad::STAFF_TITLE)}</a></p>
             <h1>{i18n.t(ad::STAFF_EDIT)}</h1>
             <Suspense>{body.clone()}</Suspense>
-        </AdminGuard>
     }
 }
 
@@ -209,10 +222,12 @@ fn StaffForm(existing: Option<StaffRow>) -> impl IntoView {
         active: true,
         activated: false,
     });
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded3 = OnceResource::new(admin_list_units());
     let units = move || {
         let unit = e.unit_code.clone().unwrap_or_default();
         Suspend::new(async move {
-            let units = admin_list_units().await.unwrap_or_default();
+            let units = loaded3.await.unwrap_or_default();
             let options: Vec<(String, String)> = units
                 .into_iter()
                 .map(|u| (u.code.clone(), format!("{} — {}", u.code, u.name)))

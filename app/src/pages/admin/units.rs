@@ -11,10 +11,20 @@ use leptos_meta::Title;
 /// The units page.
 #[component]
 pub fn UnitsPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <AdminGuard><UnitsPageBody/></AdminGuard> }
+}
+
+/// The content of [`UnitsPage`].
+#[component]
+fn UnitsPageBody() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(admin_list_units());
     let table = move || {
         Suspend::new(async move {
-            let units = match admin_list_units().await {
+            let units = match loaded.await {
                 Ok(units) => units,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -60,7 +70,6 @@ pub fn UnitsPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ad::UNITS_TITLE)/>
-        <AdminGuard>
             <p class="breadcrumb"><a href="/admin">{i18n.t(ad::ADMIN_TITLE)}</a></p>
             <h1>{i18n.t(ad::UNITS_TITLE)}</h1>
             <Suspense>{table}</Suspense>
@@ -71,6 +80,5 @@ pub fn UnitsPage() -> impl IntoView {
                 <TextField name="name" label=i18n.t(ad::UNIT_NAME)/>
                 <Submit label=i18n.t(ad::UNIT_ADD)/>
             </form>
-        </AdminGuard>
     }
 }

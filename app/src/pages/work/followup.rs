@@ -76,17 +76,26 @@ fn UnsurName(unsur: Unsur, i18n: I18n) -> impl IntoView {
 /// `/petugas/tindak-lanjut`.
 #[component]
 pub fn FollowupWorkPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <Guard allowed=|v| v.has_role(Role::Supervisor) door=Door::Staff><FollowupWorkPageBody/></Guard> }
+}
+
+/// The content of [`FollowupWorkPage`].
+#[component]
+fn FollowupWorkPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let period = use_query_map()
         .get_untracked()
         .get("periode")
         .unwrap_or_default();
     let asked = period.clone();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(load_followup_page(period));
     let body = move || {
-        let period = period.clone();
         let asked = asked.clone();
         Suspend::new(async move {
-            match load_followup_page(period).await {
+            match loaded.await {
                 Ok(page) => view! { <FollowupBody page i18n/> }.into_any(),
                 Err(error) => view! {
                     <ErrorNotice error/>
@@ -98,13 +107,11 @@ pub fn FollowupWorkPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ss::FOLLOWUP_TITLE)/>
-        <Guard allowed=|v| v.has_role(Role::Supervisor) door=Door::Staff>
             <p class="breadcrumb"><a href="/petugas/antrian">{i18n.t(w::QUEUE_TITLE)}</a></p>
             <h1>{i18n.t(ss::FOLLOWUP_TITLE)}</h1>
             <p class="lead">{i18n.t(ss::FOLLOWUP_LEAD)}</p>
             <ErrorSummary/>
             <Suspense>{body}</Suspense>
-        </Guard>
     }
 }
 

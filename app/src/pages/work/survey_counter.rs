@@ -26,10 +26,20 @@ fn CounterOfficerGuard(children: Children) -> impl IntoView {
 /// `/petugas/survei-loket`: issue a counter invitation.
 #[component]
 pub fn CounterSurveyPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <CounterOfficerGuard><CounterSurveyPageBody/></CounterOfficerGuard> }
+}
+
+/// The content of [`CounterSurveyPage`].
+#[component]
+fn CounterSurveyPageBody() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded = OnceResource::new(counter_services());
     let form = move || {
         Suspend::new(async move {
-            let options: Vec<(String, String)> = match counter_services().await {
+            let options: Vec<(String, String)> = match loaded.await {
                 Ok(services) => services.into_iter().map(|s| (s.code, s.name)).collect(),
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -48,14 +58,12 @@ pub fn CounterSurveyPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(ss::COUNTER_TITLE)/>
-        <CounterOfficerGuard>
             <p class="breadcrumb"><a href="/petugas/antrian">{i18n.t(w::QUEUE_TITLE)}</a></p>
             <h1>{i18n.t(ss::COUNTER_TITLE)}</h1>
             <p class="lead">{i18n.t(ss::COUNTER_LEAD)}</p>
             <ErrorSummary/>
             <Suspense>{form}</Suspense>
             <p class="hint">{i18n.t(ss::COUNTER_NOTE)}</p>
-        </CounterOfficerGuard>
     }
 }
 
@@ -78,15 +86,25 @@ fn code_origin(url: &str) -> String {
 /// `/petugas/survei-loket/:id`: the slip of one counter invitation.
 #[component]
 pub fn CounterSlipPage() -> impl IntoView {
+    // The content is built only for viewers the guard admits, so its data is loaded only
+    // for them, and a failed load cannot overwrite the guard's answer.
+    view! { <CounterOfficerGuard><CounterSlipPageBody/></CounterOfficerGuard> }
+}
+
+/// The content of [`CounterSlipPage`].
+#[component]
+fn CounterSlipPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map()
         .get_untracked()
         .get("id")
         .and_then(|s| s.parse::<i64>().ok())
         .unwrap_or(0);
+    // Loaded once per page view (see `pages::apply::with_application`).
+    let loaded2 = OnceResource::new(load_counter_slip(id.clone()));
     let body = move || {
         Suspend::new(async move {
-            let slip = match load_counter_slip(id).await {
+            let slip = match loaded2.await {
                 Ok(slip) => slip,
                 Err(error) => return view! { <ErrorNotice error/> }.into_any(),
             };
@@ -120,10 +138,8 @@ pub fn CounterSlipPage() -> impl IntoView {
     };
     view! {
         <Title text=i18n.t(sv::TITLE)/>
-        <CounterOfficerGuard>
             <p class="breadcrumb no-print"><a href="/petugas/survei-loket">{i18n.t(ss::COUNTER_TITLE)}</a></p>
             <Suspense>{body}</Suspense>
-        </CounterOfficerGuard>
     }
 }
 
