@@ -35,9 +35,12 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "js", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions } },
-    { name: "nojs", use: { javaScriptEnabled: false, launchOptions } },
+    { name: "js", use: { ...devices["Desktop Chrome"], launchOptions, extraHTTPHeaders: { "x-forwarded-for": "10.10.0.1" } } },
+    {
+      name: "phone",
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions, extraHTTPHeaders: { "x-forwarded-for": "10.10.0.2" } },
+    },
+    { name: "nojs", use: { javaScriptEnabled: false, launchOptions, extraHTTPHeaders: { "x-forwarded-for": "10.10.0.3" } } },
   ],
   webServer: {
     command: "./start-server.sh",

@@ -9,6 +9,7 @@ pub mod appraisal;
 pub mod catalog;
 pub mod error;
 pub mod followup;
+pub mod hr;
 pub mod permits;
 pub mod survey;
 pub mod units;

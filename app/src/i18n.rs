@@ -15,6 +15,7 @@ pub mod common;
 pub mod errors;
 pub mod forms;
 pub mod home;
+pub mod hr;
 pub mod ikm;
 pub mod permit;
 pub mod staff_survey;
@@ -145,6 +146,7 @@ pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
         common::ALL,
         forms::ALL,
         home::ALL,
+        hr::ALL,
         ikm::ALL,
         permit::ALL,
         staff_survey::ALL,

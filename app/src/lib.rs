@@ -76,6 +76,9 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("petugas"), StaticSegment("survei-loket")) view=pages::work::survey_counter::CounterSurveyPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("survei-loket"), ParamSegment("id")) view=pages::work::survey_counter::CounterSlipPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("petugas"), StaticSegment("tindak-lanjut")) view=pages::work::followup::FollowupWorkPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("penilaian")) view=pages::appraisal::list::SupervisedPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("petugas"), StaticSegment("penilaian"), ParamSegment("nip")) view=pages::appraisal::officer::OfficerAppraisalPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("penilaian"), ParamSegment("nip"), StaticSegment("cetak")) view=pages::appraisal::print::AppraisalSheetPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("survei") view=pages::survey::CodeEntryPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("survei"), StaticSegment("terima-kasih")) view=pages::survey::ThanksPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("survei"), StaticSegment("sudah-dijawab")) view=pages::survey::AlreadyAnsweredPage ssr=SsrMode::Async/>
@@ -89,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("atur-sandi") view=pages::account::password::ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("akun") view=pages::account::profile::AccountPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("akun"), StaticSegment("sandi")) view=pages::account::password::ChangePasswordPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("akun"), StaticSegment("kinerja")) view=pages::appraisal::own::MyPerformancePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("admin") view=pages::admin::AdminHomePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("unit")) view=pages::admin::units::UnitsPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("pegawai")) view=pages::admin::staff::StaffListPage ssr=SsrMode::Async/>
@@ -101,6 +105,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("nomor-izin")) view=pages::admin::permit_numbers::PermitNumbersPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("impor")) view=pages::admin::import::ImportPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=pages::admin::audit::AuditPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("hr") view=pages::hr::dashboard::HrDashboardPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("hr"), StaticSegment("pegawai"), ParamSegment("nip")) view=pages::hr::officer::HrOfficerPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("hr"), StaticSegment("periode")) view=pages::hr::periods::HrPeriodsPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("hr"), StaticSegment("tindak-lanjut")) view=pages::hr::followup::HrFollowupPage ssr=SsrMode::Async/>
                 </FlatRoutes>
             </Layout>
         </Router>

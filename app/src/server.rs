@@ -14,6 +14,7 @@ pub mod csv_import;
 pub mod db;
 pub mod documents;
 pub mod error;
+pub mod hr;
 pub mod keys;
 pub mod mailer;
 pub mod outbox;

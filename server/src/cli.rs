@@ -136,11 +136,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         what: crate::skm_cli::SkmCommand::Compute(args),
     }) = &cli.command
     {
-        print!(
-            "{}",
-            crate::skm_cli::compute(args, cli.global.time_zone, cli.global.lang)?
-        );
-        return Ok(());
+        return write_out(&crate::skm_cli::compute(
+            args,
+            cli.global.time_zone,
+            cli.global.lang,
+        )?);
     }
     let production = matches!(&cli.command, Some(Command::Serve(a)) if a.production);
     let (config, secret_source) = config(&cli.global, production)?;
@@ -177,8 +177,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             what: ReportCommand::Officers(args),
         } => {
             let db = startup::open_database(&config).await?;
-            print!("{}", crate::report_cli::officers(&db, &args).await?);
-            Ok(())
+            write_out(&crate::report_cli::officers(&db, &args).await?)
         }
         Command::Skm { .. } => Ok(()),
     }
@@ -214,4 +213,13 @@ fn parse_time_zone(name: &str) -> Result<app::domain::tz::TimeZone, String> {
 
 fn parse_lang(tag: &str) -> Result<app::i18n::Lang, String> {
     app::i18n::Lang::parse(tag).ok_or_else(|| "use id or en".to_owned())
+}
+
+/// Prints a command's output; a reader that stopped early (`| head`) is not an error.
+fn write_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

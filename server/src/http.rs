@@ -7,9 +7,11 @@
 mod account;
 mod admin;
 mod applications;
+mod appraisal;
 mod catalog;
 pub mod forms;
 mod health;
+mod hr;
 pub mod lang;
 pub mod security;
 pub mod session;
@@ -192,6 +194,18 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>
         ),
         ("POST", "/petugas/rencana", post(survey::add_action)),
         ("POST", "/petugas/rencana/{id}", post(survey::update_action)),
+        ("POST", "/petugas/penilaian/{nip}", post(appraisal::save)),
+        ("POST", "/akun/kinerja/keberatan", post(appraisal::contest)),
+        ("POST", "/hr/periode", post(hr::open_period)),
+        ("POST", "/hr/periode/{name}/tutup", post(hr::close_period)),
+        (
+            "POST",
+            "/hr/periode/{name}/organisasi",
+            post(hr::org_rating),
+        ),
+        ("POST", "/hr/keberatan/{id}", post(hr::decide)),
+        ("POST", "/hr/tindak-lanjut/potensi", post(hr::potential)),
+        ("GET", "/hr/ekspor/{list}", get(hr::download)),
         ("POST", "/admin/unit", post(admin::save_unit)),
         (
             "POST",
@@ -251,7 +265,8 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>
 }
 
 /// Middleware: records the client's address ([`forms::ClientIp`]) from the connection, or from
-/// `X-Forwarded-For` when a trusted proxy sets it (`SIGAP_TRUST_PROXY`).
+/// `X-Forwarded-For` when a trusted proxy sets it (`SIGAP_TRUST_PROXY`). The last address is
+/// the one the trusted proxy saw; earlier ones were sent by the client and can be anything.
 async fn client_ip(
     axum::extract::State(state): axum::extract::State<AppState>,
     mut req: Request,
@@ -263,7 +278,7 @@ async fn client_ip(
         .then(|| req.headers().get("x-forwarded-for"))
         .flatten()
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.rsplit(',').next())
         .map(|v| v.trim().to_owned());
     let peer = req
         .extensions()

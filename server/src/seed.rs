@@ -13,7 +13,9 @@ use app::server::{audit::Actor, db::Db, settings, units};
 use clap::Args;
 
 mod applications;
+mod appraisal;
 mod catalog;
+pub mod scale;
 mod survey;
 
 /// Options of `seed-demo`.
@@ -26,6 +28,13 @@ pub struct SeedArgs {
     /// uses); the demo accounts are printed either way.
     #[arg(long)]
     pub if_empty: bool,
+    /// Seed of the generated data (city and province scales): the same seed and day give the
+    /// same data.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// The day the generated data ends (default: today), `YYYY-MM-DD`.
+    #[arg(long)]
+    pub today: Option<String>,
 }
 
 /// Sizes of the demo city.
@@ -33,6 +42,11 @@ pub struct SeedArgs {
 pub enum Scale {
     /// A handful of units and people: what the README's run command loads.
     Small,
+    /// A city: about 40 units, 2,000 officers, 300,000 applications and 1,000,000 answers over
+    /// four semesters (on top of the small demo).
+    City,
+    /// A province: about 5,000 officers and 2,000,000 answers in one semester.
+    Province,
 }
 
 const UNITS_CSV: &str = include_str!("../../demo/units.csv");
@@ -118,6 +132,20 @@ pub async fn seed_demo(state: &AppState, args: &SeedArgs) -> anyhow::Result<()> 
     catalog::seed(state, &admin).await?;
     applications::seed(state, DEMO_ACCOUNTS[4].login).await?;
     survey::seed(state).await?;
+    appraisal::seed(state).await?;
+    if let Some(spec) = scale::spec_of(args.scale) {
+        let today = match &args.today {
+            Some(day) => app::server::applications::parse_day(day)
+                .with_context(|| format!("--today {day}: use YYYY-MM-DD"))?,
+            None => app::server::applications::today(state),
+        };
+        println!(
+            "Generating the {:?} region (seed {}, up to {today})…",
+            args.scale, args.seed
+        );
+        let summary = scale::load(state, &spec, args.seed, today).await?;
+        println!("Generated {summary}.");
+    }
     settings::set(db, settings::DEMO_KEY, "1").await?;
     println!(
         "Demo city loaded: {} service units, staff from demo/staff.csv, {} service types, {} applications, {} survey answers.",

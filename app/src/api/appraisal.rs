@@ -183,11 +183,67 @@ pub async fn appraisal_periods() -> Result<Vec<PeriodView>, ApiError> {
     let state = crate::server::state::use_state()?;
     let viewer = crate::auth::use_viewer();
     if !viewer.is_staff() {
-        return Err(if viewer.is_signed_in() {
-            ApiError::Forbidden
+        use crate::server::error::ServiceError;
+        let refused = if viewer.is_signed_in() {
+            ServiceError::Forbidden
         } else {
-            ApiError::Unauthorized
-        });
+            ServiceError::Unauthorized
+        };
+        return crate::server::error::respond(Err(refused));
     }
     crate::server::error::respond(crate::server::appraisal::periods::list(&state.db).await)
+}
+
+/// Shortest contest reason accepted, in characters after trimming: enough for one real
+/// sentence saying what is wrong.
+pub const MIN_CONTEST_REASON_CHARS: usize = 20;
+
+/// One officer on their supervisor's list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupervisedOfficer {
+    /// NIP.
+    pub nip: String,
+    /// Name.
+    pub name: String,
+    /// Unit name.
+    pub unit_name: String,
+    /// Their score in the period.
+    pub score: ScoreView,
+    /// An appraisal is saved for the period.
+    pub appraised: bool,
+    /// Its predikat.
+    pub predikat: Option<Predikat>,
+    /// The officer has contested it and HR has not ruled yet.
+    pub pending_contest: bool,
+}
+
+/// The officers a supervisor appraises, for one period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupervisedList {
+    /// The period shown.
+    pub period: PeriodView,
+    /// The officers, by name.
+    pub officers: Vec<SupervisedOfficer>,
+}
+
+/// The officers the signed-in supervisor appraises, for a period (`""` = the latest open one).
+#[server(prefix = "/api", endpoint = "appraisal/supervised", input = leptos::server_fn::codec::GetUrl)]
+pub async fn supervised_officers(period: String) -> Result<SupervisedList, ApiError> {
+    let state = crate::server::state::use_state()?;
+    let viewer = crate::auth::use_viewer();
+    let meta = crate::server::context::use_request_meta();
+    crate::server::error::respond(
+        crate::server::appraisal::supervised::list(&state, &viewer, &period, &meta).await,
+    )
+}
+
+/// The signed-in officer's own score, evidence and appraisal for a period.
+#[server(prefix = "/api", endpoint = "appraisal/mine", input = leptos::server_fn::codec::GetUrl)]
+pub async fn my_performance(period: String) -> Result<OfficerEvidence, ApiError> {
+    let state = crate::server::state::use_state()?;
+    let viewer = crate::auth::use_viewer();
+    let meta = crate::server::context::use_request_meta();
+    crate::server::error::respond(
+        crate::server::appraisal::evidence::load_own(&state, &viewer, &period, &meta).await,
+    )
 }

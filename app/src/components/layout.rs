@@ -74,6 +74,10 @@ fn RoleLinks(viewer: Viewer) -> impl IntoView {
             {viewer.has_role(Role::Supervisor).then(|| view! {
                 <NavLink href="/petugas/tindak-lanjut" text=i18n.t(crate::i18n::staff_survey::NAV_FOLLOWUP)/>
             })}
+            {viewer.has_role(Role::Supervisor).then(|| view! {
+                <NavLink href="/petugas/penilaian" text=i18n.t(crate::i18n::appraisal::SUPV_NAV)/>
+            })}
+            {viewer.has_role(Role::Hr).then(|| view! { <NavLink href="/hr" text=i18n.t(crate::i18n::hr::NAV_HR)/> })}
             {viewer.has_role(Role::Admin).then(|| view! { <NavLink href="/admin" text=i18n.t(a::NAV_ADMIN)/> })}
             <NavLink href="/akun" text=i18n.t(a::NAV_ACCOUNT)/>
         }

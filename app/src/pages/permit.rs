@@ -25,7 +25,7 @@ fn PermitPageBody() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param();
     // Loaded once per page view (see `pages::apply::with_application`).
-    let loaded = OnceResource::new(application_permit(id.clone()));
+    let loaded = OnceResource::new(application_permit(id));
     let body = move || {
         Suspend::new(async move {
             let p = match loaded.await {

@@ -1,8 +1,11 @@
 //! The periodic appraisal (REFERENCE §5; PermenPAN-RB 6/2022): periods HR opens and closes, the
 //! evidence an officer's appraisal rests on, and who may read it.
 
+pub mod appraise;
+pub mod contest;
 pub mod evidence;
 pub mod periods;
+pub mod supervised;
 
 use crate::auth::{Role, Viewer};
 use crate::server::error::ServiceError;

@@ -117,7 +117,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     let mut csv = app::domain::survey_csv::SURVEY_CSV_HEADER.join(",") + "\n";
     let mut rng = Lcg(2026);
     let mut period = current;
-    for (i, n) in [46usize, 58, 61].into_iter().enumerate() {
+    for (i, n) in [72usize, 58, 61].into_iter().enumerate() {
         let last = if i == 0 { today } else { period.last_day() };
         paper_rows(&mut rng, period, last, n, &mut csv);
         period = period

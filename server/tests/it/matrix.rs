@@ -219,6 +219,18 @@ fn matrix(
         ("GET", "/ikm/{code}", "", "OOOOOO"),
         ("GET", "/api/ikm/units?period=", "", "OOOOOO"),
         ("GET", "/api/ikm/unit?code={code}&period=", "", "OOOOOO"),
+        // Appraisal: the supervisor's officers, the officer's own page; others not even learn
+        // that an appraisal exists.
+        ("GET", "/petugas/penilaian", "", "SFFOFF"),
+        ("GET", "/petugas/penilaian/{nip}", "", "SNNNON"),
+        ("GET", "/penilaian/{nip}/cetak", "", "SNNNON"),
+        ("GET", "/akun/kinerja", "", "SFOOOO"),
+        ("GET", "/api/appraisal/supervised?period=", "", "SFFOFF"),
+        ("GET", "/api/appraisal/mine?period=", "", "SFOOOO"),
+        ("GET", "/api/appraisal/officer?nip={nip}&period=", "", "SNNNON"),
+        ("GET", "/api/appraisal/periods", "", "SFOOOO"),
+        ("POST", "/petugas/penilaian/{nip}", "", "SNNNNN"),
+        ("POST", "/akun/kinerja/keberatan", "", "SNNNNN"),
         // Catalog administration.
         ("GET", "/admin/layanan", "", "SFFFFO"),
         ("GET", "/admin/layanan/baru", "", "SFFFFO"),

@@ -57,6 +57,7 @@ fn ProfileView(profile: Profile, i18n: I18n) -> impl IntoView {
                     <div><dt>{i18n.t(a::ROLES)}</dt><dd>{roles}</dd></div>
                     <div><dt>{i18n.t(a::EMAIL)}</dt><dd>{email.unwrap_or_else(|| "—".into())}</dd></div>
                 </dl>
+                <p><a href="/akun/kinerja" data-testid="my-performance">{i18n.t(crate::i18n::appraisal::MINE_LINK)}</a></p>
             }
             .into_any()
         }

@@ -130,7 +130,7 @@ fn EditServicePageBody() -> impl IntoView {
         <Title text=i18n.t(ct::SERVICE_EDIT)/>
             <p class="breadcrumb"><a href="/admin/layanan">{i18n.t(ct::ADMIN_SERVICES_TITLE)}</a></p>
             <h1>{i18n.t(ct::SERVICE_EDIT)}</h1>
-            <Suspense>{body.clone()}</Suspense>
+            <Suspense>{body}</Suspense>
     }
 }
 

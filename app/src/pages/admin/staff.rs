@@ -163,7 +163,7 @@ fn EditStaffPageBody() -> impl IntoView {
         <Title text=i18n.t(ad::STAFF_EDIT)/>
             <p class="breadcrumb"><a href="/admin/pegawai">{i18n.t(ad::STAFF_TITLE)}</a></p>
             <h1>{i18n.t(ad::STAFF_EDIT)}</h1>
-            <Suspense>{body.clone()}</Suspense>
+            <Suspense>{body}</Suspense>
     }
 }
 

@@ -101,7 +101,7 @@ fn CounterSlipPageBody() -> impl IntoView {
         .and_then(|s| s.parse::<i64>().ok())
         .unwrap_or(0);
     // Loaded once per page view (see `pages::apply::with_application`).
-    let loaded2 = OnceResource::new(load_counter_slip(id.clone()));
+    let loaded2 = OnceResource::new(load_counter_slip(id));
     let body = move || {
         Suspend::new(async move {
             let slip = match loaded2.await {

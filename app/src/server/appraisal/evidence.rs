@@ -239,6 +239,16 @@ type AppraisalRow = (
     i64,
 );
 
+/// Contest row: id, reason, filed, decision, HR's reason, decided.
+type ContestRow = (
+    i64,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
 /// The appraisal of an officer in a stored period, with its contests.
 pub async fn appraisal_of(
     state: &AppState,
@@ -273,7 +283,7 @@ pub async fn appraisal_of(
     };
     let parse =
         |c: &str| Expectation::parse(c).map_err(|e| ServiceError::Unexpected(e.to_string()));
-    let contests: Vec<(i64, String, i64, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+    let contests: Vec<ContestRow> = sqlx::query_as(
         "SELECT contest_id, reason, filed_at, decision, decision_reason, decided_at FROM appraisal_contest
          WHERE appraisal_id = $1 ORDER BY contest_id",
     )
@@ -314,4 +324,24 @@ pub async fn appraisal_of(
             )
             .collect(),
     }))
+}
+
+/// The signed-in officer's own evidence and appraisal for `period_name` (`/akun/kinerja`).
+pub async fn load_own(
+    state: &AppState,
+    viewer: &Viewer,
+    period_name: &str,
+    meta: &RequestMeta,
+) -> Result<OfficerEvidence, ServiceError> {
+    let me = match viewer {
+        Viewer::Anonymous => return Err(ServiceError::Unauthorized),
+        Viewer::Staff { account_id, .. } => *account_id,
+        Viewer::Citizen { .. } => return Err(ServiceError::Forbidden),
+    };
+    let nip: String = sqlx::query_scalar("SELECT nip FROM staff WHERE account_id = $1")
+        .bind(me)
+        .fetch_optional(state.db.read())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    load(state, viewer, &nip, period_name, meta).await
 }

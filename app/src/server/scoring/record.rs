@@ -87,7 +87,7 @@ pub async fn service_record(
     .await?;
     let (completed, on_time, days_sum): (i64, i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.on_time = 1 THEN 1 ELSE 0 END), 0),
-                COALESCE(SUM(a.sla_days_used), 0)
+                CAST(COALESCE(SUM(a.sla_days_used), 0) AS BIGINT)
          FROM application_credit c JOIN application a ON a.application_id = c.application_id
          WHERE c.officer_account_id = $1 AND a.state = 'completed' AND a.finished_on >= $2 AND a.finished_on <= $3",
     )
