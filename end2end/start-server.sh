@@ -9,7 +9,7 @@ export LEPTOS_SITE_ROOT="$ROOT/target/site"
 # The browser projects present themselves as different clients (X-Forwarded-For, see
 # playwright.config.ts), as people behind a proxy would, so one project's sign-ins do not use
 # up another's per-address limit.
-export SIGAP_TRUST_PROXY=1
+export SIGAP_TRUST_PROXY=true
 rm -rf "$SIGAP_DATA_DIR"
 SIGAP="${SIGAP_BIN:-$ROOT/target/debug/sigap}"
 "$SIGAP" seed-demo --scale small

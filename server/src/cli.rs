@@ -92,6 +92,12 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportCommand,
     },
+    /// The per-month score rollups HR's ranking reads (docs/SCORING.md).
+    Rollups {
+        /// What to do.
+        #[command(subcommand)]
+        what: RollupsCommand,
+    },
     /// The satisfaction index (IKM) without a database.
     Skm {
         /// What to do.
@@ -106,6 +112,15 @@ pub enum ReportCommand {
     /// Every officer's service score for a period (REFERENCE §4.1): n, mean, 95% interval, unit
     /// mean, shrunk score, suggestion, response rate; below the minimum n only n.
     Officers(crate::report_cli::OfficersArgs),
+}
+
+/// `sigap rollups …`.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum RollupsCommand {
+    /// Compare the stored rollups with a full recomputation; exit status 1 on any difference.
+    Verify,
+    /// Replace the rollups with a full recomputation (after restoring or editing data by hand).
+    Rebuild,
 }
 
 /// `sigap survey …`.
@@ -178,6 +193,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let db = startup::open_database(&config).await?;
             write_out(&crate::report_cli::officers(&db, &args).await?)
+        }
+        Command::Rollups { what } => {
+            let db = startup::open_database(&config).await?;
+            if matches!(what, RollupsCommand::Rebuild) {
+                app::server::scoring::rollup::rebuild(&db).await?;
+                println!("Rollups rebuilt.");
+            }
+            let differences = app::server::scoring::rollup::verify(&db).await?;
+            for d in &differences {
+                println!("{d}");
+            }
+            anyhow::ensure!(
+                differences.is_empty(),
+                "{} rollup rows differ from a full recomputation",
+                differences.len()
+            );
+            println!("Rollups equal a full recomputation.");
+            Ok(())
         }
         Command::Skm { .. } => Ok(()),
     }

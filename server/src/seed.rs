@@ -146,6 +146,8 @@ pub async fn seed_demo(state: &AppState, args: &SeedArgs) -> anyhow::Result<()> 
         let summary = scale::load(state, &spec, args.seed, today).await?;
         println!("Generated {summary}.");
     }
+    // The generators load answers in bulk, around the write paths that keep the rollups.
+    app::server::scoring::rollup::rebuild(db).await?;
     settings::set(db, settings::DEMO_KEY, "1").await?;
     println!(
         "Demo city loaded: {} service units, staff from demo/staff.csv, {} service types, {} applications, {} survey answers.",

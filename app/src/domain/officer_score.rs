@@ -28,6 +28,7 @@ mod params;
 mod response;
 mod result;
 mod round;
+mod sums;
 #[cfg(test)]
 mod tests;
 
@@ -36,6 +37,7 @@ pub use params::{ParamsError, ScoringParams};
 pub use response::{CreditedResponse, CreditedResponseError, Score, ScoreError};
 pub use result::{Interval, OfficerScore, ResponseRate, ScoredOfficer, UnitMean};
 pub use round::round2;
+pub use sums::OfficerSums;
 
 use round::round_to_hundredths;
 
@@ -50,22 +52,6 @@ const SCALE_MIN: f64 = 25.0;
 const SCALE_MAX: f64 = 100.0;
 /// A response's score r_j is a whole number of these (25 × mean of scores 1..4).
 const HALF_POINT: f64 = 12.5;
-
-/// Exact integer sums over r_j in half-points.
-#[derive(Debug, Default, Clone, Copy)]
-struct Sums {
-    n: u32,
-    sum: u64,
-    sum_sq: u64,
-}
-
-impl Sums {
-    fn add(&mut self, half_points: u64) {
-        self.n += 1;
-        self.sum += half_points;
-        self.sum_sq += half_points * half_points;
-    }
-}
 
 /// Why a set of credits cannot be scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -95,6 +81,9 @@ pub enum ScoringError {
         /// Distinct usable responses behind the unit mean.
         unit_responses: u64,
     },
+    /// Sums that no set of responses can produce (a corrupt rollup).
+    #[error("the stored sums are not consistent with any set of responses")]
+    InconsistentSums,
     /// More than `u32::MAX` responses for one officer.
     #[error("too many responses for one officer")]
     TooManyResponses,
@@ -144,19 +133,32 @@ pub fn score_officer(
     // Checked first, so the u32 counters below cannot overflow.
     let responses = u32::try_from(credited.len()).map_err(|_| ScoringError::TooManyResponses)?;
     let mut ids = BTreeSet::new();
-    let mut sums = Sums::default();
+    let mut sums = OfficerSums::default();
     for response in credited {
         if !ids.insert(response.response_id) {
             return Err(ScoringError::DuplicateResponse {
                 response_id: response.response_id,
             });
         }
-        // REFERENCE §4.1: skip j if neither U6 nor U7 is answered.
-        if let Some(h) = response.half_points() {
-            sums.add(h);
-        }
+        // REFERENCE §4.1: skip j if neither U6 nor U7 is answered (counted in `credited` only).
+        sums.add(response.half_points());
     }
-    let response_rate = ResponseRate::new(responses, completed_applications);
+    debug_assert_eq!(sums.credited, responses);
+    score_from_sums(sums, completed_applications, unit_mean, params)
+}
+
+/// Scores one officer for one period from the exact sums of their credited responses
+/// (REFERENCE §4.1) — what `score_officer` computes, and what the per-month rollups keep.
+pub fn score_from_sums(
+    sums: OfficerSums,
+    completed_applications: u32,
+    unit_mean: Option<UnitMean>,
+    params: &ScoringParams,
+) -> Result<OfficerScore, ScoringError> {
+    if !sums.is_consistent() {
+        return Err(ScoringError::InconsistentSums);
+    }
+    let response_rate = ResponseRate::new(sums.credited, completed_applications);
 
     // REFERENCE §4.1 gate: n < min_n → no score and no suggestion (min_n ≥ 1, so n = 0 too).
     if sums.n < params.min_n() {
@@ -181,19 +183,20 @@ pub fn score_officer(
 }
 
 fn scored(
-    sums: Sums,
+    sums: OfficerSums,
     response_rate: Option<ResponseRate>,
     unit: UnitMean,
     params: &ScoringParams,
 ) -> ScoredOfficer {
     let n = f64::from(sums.n);
     // REFERENCE §4.1: m = Σ r_j / n. Σ r_j is exact; one rounding, and m ∈ [25, 100].
-    let sum_points = HALF_POINT * sums.sum as f64;
+    let sum_points = HALF_POINT * sums.sum_half_points as f64;
     let raw_mean = (sum_points / n).clamp(SCALE_MIN, SCALE_MAX);
     // REFERENCE §4.1: s with n − 1, from exact integers: s² = 12.5²·(nΣh² − (Σh)²)/(n(n − 1)).
     let sd = (sums.n >= 2).then(|| {
         let nn = u128::from(sums.n);
-        let num = (nn * u128::from(sums.sum_sq)).saturating_sub(u128::from(sums.sum).pow(2));
+        let num = (nn * u128::from(sums.sum_sq_half_points))
+            .saturating_sub(u128::from(sums.sum_half_points).pow(2));
         HALF_POINT * (num as f64 / (nn * (nn - 1)) as f64).sqrt()
     });
     // REFERENCE §4.1: m ± z·s/√n clipped to [25, 100]; s undefined at n = 1 → whole scale.

@@ -1,12 +1,14 @@
-//! Per-officer service scores for a period (REFERENCE §4, §4.1): the credits are loaded here,
-//! the arithmetic is the domain's (`domain::officer_score::score_unit`), per unit so every
+//! Per-officer service scores for a period (REFERENCE §4, §4.1): the exact sums are read from
+//! the monthly rollups (`rollup`), the arithmetic is the domain's (`score_from_sums`), and every
 //! officer is compared with the mean of their own unit. Beside the score, the objective service
 //! record (applications handled, share on time, corrections, working days), and the trend.
 
+pub mod full;
 pub mod record;
+pub mod rollup;
 
 use crate::domain::officer_score::{
-    score_unit, CreditedResponse, OfficerCredits, OfficerScore, ResponseRate, ScoringParams,
+    score_from_sums, OfficerScore, OfficerSums, ResponseRate, ScoringParams, UnitMean,
 };
 use crate::domain::period::Period;
 use crate::server::applications::day_text;
@@ -43,8 +45,6 @@ pub struct OfficerRow {
     pub score: OfficerScore,
     /// μ of their unit in the period (every credited response of the unit, each once).
     pub unit_mean: Option<f64>,
-    /// The responses credited to them in the period (what an appraisal stores as evidence).
-    pub response_ids: Vec<i64>,
     /// Answers that came through their invitations ÷ the services those invitations came
     /// from (completed applications credited to them, counter invitations they issued). Paper
     /// answers count toward the score but not here: no invitation preceded them.
@@ -52,7 +52,7 @@ pub struct OfficerRow {
 }
 
 /// Staff row: account, NIP, name, unit id, unit code, unit name.
-type StaffRow = (
+pub(crate) type StaffRow = (
     i64,
     String,
     String,
@@ -60,97 +60,102 @@ type StaffRow = (
     Option<String>,
     Option<String>,
 );
-/// Credit row: officer, response, U6, U7, channel.
-type CreditRow = (i64, i64, Option<i64>, Option<i64>, String);
+
+/// Officer rollup sums over the period: account, credited, n, Σhp, Σhp², invited, served.
+type SumsRow = (i64, i64, i64, i64, i64, i64, i64);
 
 /// Every officer's score for `period`, optionally for one unit: officers (role `officer`) and
 /// anyone else credited with answers in the period. Sorted by unit, then best shrunk score
-/// first, then those below the gate.
+/// first, then those below the gate. Read from the monthly rollups (a few rows per officer,
+/// whatever the number of answers); `full::period_scores_full` recomputes the same from every
+/// answer, and the tests hold the two equal.
 pub async fn period_scores(
     db: &Db,
     period: &Period,
     unit_code: Option<&str>,
     params: &ScoringParams,
 ) -> Result<Vec<OfficerRow>, ServiceError> {
-    let (first, last) = (day_text(period.first_day()), day_text(period.last_day()));
-    let credits: Vec<CreditRow> = sqlx::query_as(
-        "SELECT c.officer_account_id, r.response_id, r.u6, r.u7, r.channel
-         FROM survey_response_credit c JOIN survey_response r ON r.response_id = c.response_id
-         WHERE r.service_date >= $1 AND r.service_date <= $2 ORDER BY r.response_id",
-    )
-    .bind(&first)
-    .bind(&last)
-    .fetch_all(db.read())
-    .await?;
-    let completed = record::completed_credited(db, period).await?;
+    let (first, last) = rollup::month_bounds(period);
+    let wanted = unit_code.map(|c| c.trim().to_uppercase());
     let staff: Vec<StaffRow> = sqlx::query_as(
         "SELECT s.account_id, s.nip, s.full_name, s.unit_id, u.code, u.name
          FROM staff s LEFT JOIN unit u ON u.unit_id = s.unit_id
-         WHERE EXISTS (SELECT 1 FROM staff_role r WHERE r.account_id = s.account_id AND r.role = 'officer')
-            OR EXISTS (SELECT 1 FROM survey_response_credit c JOIN survey_response sr ON sr.response_id = c.response_id
-                       WHERE c.officer_account_id = s.account_id AND sr.service_date >= $1 AND sr.service_date <= $2)",
+         WHERE ($3 = '' OR u.code = $3)
+           AND (EXISTS (SELECT 1 FROM staff_role r WHERE r.account_id = s.account_id AND r.role = 'officer')
+                OR EXISTS (SELECT 1 FROM officer_month_rollup m WHERE m.officer_account_id = s.account_id
+                           AND m.month >= $1 AND m.month <= $2 AND m.credited > 0))",
+    )
+    .bind(&first)
+    .bind(&last)
+    .bind(wanted.as_deref().unwrap_or(""))
+    .fetch_all(db.read())
+    .await?;
+    let sums: Vec<SumsRow> = sqlx::query_as(
+        "SELECT officer_account_id, CAST(SUM(credited) AS BIGINT), CAST(SUM(n) AS BIGINT),
+                CAST(SUM(sum_hp) AS BIGINT), CAST(SUM(sum_sq_hp) AS BIGINT),
+                CAST(SUM(invited) AS BIGINT), CAST(SUM(served) AS BIGINT)
+         FROM officer_month_rollup WHERE month >= $1 AND month <= $2 GROUP BY officer_account_id",
     )
     .bind(&first)
     .bind(&last)
     .fetch_all(db.read())
     .await?;
-    let wanted = unit_code.map(|c| c.trim().to_uppercase());
-    let staff: Vec<StaffRow> = staff
-        .into_iter()
-        .filter(|s| wanted.as_deref().is_none_or(|w| s.4.as_deref() == Some(w)))
-        .collect();
-    // Credits per officer; a unit's officers are scored together (REFERENCE §4.1: μ is the
-    // unit's, each response once).
-    let mut by_officer: BTreeMap<i64, Vec<CreditedResponse>> = BTreeMap::new();
-    let mut invited: BTreeMap<i64, u32> = BTreeMap::new();
-    for (officer, response_id, u6, u7, channel) in credits {
-        if channel != "paper" {
-            *invited.entry(officer).or_default() += 1;
-        }
-        let to_u8 = |v: Option<i64>| v.and_then(|v| u8::try_from(v).ok());
-        let response = CreditedResponse::new(response_id, to_u8(u6), to_u8(u7))
-            .map_err(|e| ServiceError::Unexpected(e.to_string()))?;
-        by_officer.entry(officer).or_default().push(response);
+    let units: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT unit_key, CAST(SUM(responses) AS BIGINT), CAST(SUM(sum_hp) AS BIGINT)
+         FROM unit_month_rollup WHERE month >= $1 AND month <= $2 GROUP BY unit_key",
+    )
+    .bind(&first)
+    .bind(&last)
+    .fetch_all(db.read())
+    .await?;
+    let count = |v: i64| u32::try_from(v).map_err(|_| corrupt("a count out of range"));
+    let total = |v: i64| u64::try_from(v).map_err(|_| corrupt("a sum out of range"));
+    let mut by_officer = BTreeMap::new();
+    for (officer, credited, n, sum, sum_sq, invited, served) in sums {
+        let sums = OfficerSums {
+            credited: count(credited)?,
+            n: count(n)?,
+            sum_half_points: total(sum)?,
+            sum_sq_half_points: total(sum_sq)?,
+        };
+        by_officer.insert(officer, (sums, count(invited)?, count(served)?));
     }
-    let mut units: BTreeMap<Option<i64>, BTreeMap<i64, OfficerCredits>> = BTreeMap::new();
-    for s in &staff {
-        units.entry(s.3).or_default().insert(
-            s.0,
-            OfficerCredits {
-                responses: by_officer.get(&s.0).cloned().unwrap_or_default(),
-                completed_applications: completed.get(&s.0).copied().unwrap_or(0),
-            },
+    let mut unit_means = BTreeMap::new();
+    for (unit_key, responses, sum) in units {
+        unit_means.insert(
+            unit_key,
+            UnitMean::from_sums(total(sum)?, total(responses)?),
         );
     }
     let mut rows = Vec::with_capacity(staff.len());
-    for (unit_id, officers) in &units {
-        let scored =
-            score_unit(officers, params).map_err(|e| ServiceError::Unexpected(e.to_string()))?;
-        for s in staff.iter().filter(|s| s.3 == *unit_id) {
-            let Some(score) = scored.officers.get(&s.0) else {
-                continue;
-            };
-            rows.push(OfficerRow {
-                account_id: s.0,
-                nip: s.1.clone(),
-                name: s.2.clone(),
-                unit_id: s.3,
-                unit_code: s.4.clone().unwrap_or_default(),
-                unit_name: s.5.clone().unwrap_or_default(),
-                score: *score,
-                unit_mean: scored.unit_mean.map(|m| m.value()),
-                response_ids: officers[&s.0]
-                    .responses
-                    .iter()
-                    .map(|r| r.response_id)
-                    .collect(),
-                response_rate: ResponseRate::new(
-                    invited.get(&s.0).copied().unwrap_or(0),
-                    completed.get(&s.0).copied().unwrap_or(0),
-                ),
-            });
-        }
+    for s in staff {
+        let (sums, invited, served) = by_officer.get(&s.0).copied().unwrap_or_default();
+        // REFERENCE §4.1: μ is the unit's, over its distinct responses (0: no unit).
+        let mu = unit_means.get(&s.3.unwrap_or(0)).copied().flatten();
+        let score = score_from_sums(sums, served, mu, params)
+            .map_err(|e| ServiceError::Unexpected(e.to_string()))?;
+        rows.push(OfficerRow {
+            account_id: s.0,
+            nip: s.1,
+            name: s.2,
+            unit_id: s.3,
+            unit_code: s.4.unwrap_or_default(),
+            unit_name: s.5.unwrap_or_default(),
+            score,
+            unit_mean: mu.map(|m| m.value()),
+            response_rate: ResponseRate::new(invited, served),
+        });
     }
+    sort_rows(&mut rows);
+    Ok(rows)
+}
+
+fn corrupt(what: &str) -> ServiceError {
+    ServiceError::Unexpected(format!("officer rollups: {what}"))
+}
+
+/// By unit, then best shrunk score first, then those below the gate (most answers first).
+pub(crate) fn sort_rows(rows: &mut [OfficerRow]) {
     rows.sort_by(|a, b| {
         let shrunk = |r: &OfficerRow| match r.score {
             OfficerScore::Scored(s) => Some(s.shrunk()),
@@ -166,7 +171,26 @@ pub async fn period_scores(
             })
             .then_with(|| a.name.cmp(&b.name))
     });
-    Ok(rows)
+}
+
+/// The responses credited to one officer in `period` (what an appraisal stores as its
+/// evidence), oldest first.
+pub async fn credited_response_ids(
+    db: &Db,
+    period: &Period,
+    account_id: i64,
+) -> Result<Vec<i64>, ServiceError> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.response_id FROM survey_response_credit c
+         JOIN survey_response r ON r.response_id = c.response_id
+         WHERE c.officer_account_id = $1 AND r.service_date >= $2 AND r.service_date <= $3
+         ORDER BY c.response_id",
+    )
+    .bind(account_id)
+    .bind(day_text(period.first_day()))
+    .bind(day_text(period.last_day()))
+    .fetch_all(db.read())
+    .await?)
 }
 
 /// One officer's row for `period` (scored within their unit), if they are an officer.

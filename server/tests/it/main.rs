@@ -19,6 +19,7 @@ mod foundation;
 mod hr;
 mod matrix;
 mod permit_pattern;
+mod rollups;
 mod scoring;
 mod seed_scale;
 mod skm_compute;

@@ -60,6 +60,8 @@ fn matrix(
             .replace("{nothing}", "0")
             .replace("{day}", "2026-12-25")
             .replace("{token}", "not-a-token")
+            .replace("{list}", "peringkat")
+            .replace("{name}", "2026-S1")
     };
     let template_of = |s: &str| {
         s.replace("{service}", "{code}")
@@ -231,6 +233,26 @@ fn matrix(
         ("GET", "/api/appraisal/periods", "", "SFOOOO"),
         ("POST", "/petugas/penilaian/{nip}", "", "SNNNNN"),
         ("POST", "/akun/kinerja/keberatan", "", "SNNNNN"),
+        // HR (BKPSDM): the ranking, one officer, periods, follow-up lists and downloads.
+        ("GET", "/hr", "", "SFFFOF"),
+        ("GET", "/hr/pegawai/{nip}", "", "SFFFOF"),
+        ("GET", "/hr/periode", "", "SFFFOF"),
+        ("GET", "/hr/tindak-lanjut", "", "SFFFOF"),
+        ("GET", "/hr/ekspor/{list}?format=csv", "", "SFFFOF"),
+        (
+            "GET",
+            "/api/hr/ranking?period=&filter[unit]=&filter[service]=&filter[predikat]=&filter[insufficient]=false",
+            "",
+            "SFFFOF",
+        ),
+        ("GET", "/api/hr/officer?nip={nip}&period=", "", "SFFFOF"),
+        ("GET", "/api/hr/periods?period=", "", "SFFFOF"),
+        ("GET", "/api/hr/followup?period=", "", "SFFFOF"),
+        ("POST", "/hr/periode", "", "SFFFOF"),
+        ("POST", "/hr/periode/{name}/tutup", "", "SFFFNF"),
+        ("POST", "/hr/periode/{name}/organisasi", "", "SFFFNF"),
+        ("POST", "/hr/keberatan/{nothing}", "", "SFFFNF"),
+        ("POST", "/hr/tindak-lanjut/potensi", "", "SFFFOF"),
         // Catalog administration.
         ("GET", "/admin/layanan", "", "SFFFFO"),
         ("GET", "/admin/layanan/baru", "", "SFFFFO"),

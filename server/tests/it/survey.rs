@@ -11,7 +11,7 @@ use applying::{count, exec, step_ok};
 use common::{body_text, people, Jar, PASSWORD};
 
 /// Completes the standard test application and returns (application id, survey path).
-async fn completed(app: &common::TestApp) -> (i64, String, Jar) {
+pub(crate) async fn completed(app: &common::TestApp) -> (i64, String, Jar) {
     let s = applying::submitted(app).await;
     let mut officer = s.officer.clone();
     for action in [
@@ -33,7 +33,7 @@ async fn completed(app: &common::TestApp) -> (i64, String, Jar) {
     (s.id, path, s.citizen)
 }
 
-const ANSWERS: &str = "u1=3&u2=3&u3=2&u4=4&u5=3&u6=4&u7=4&u8=3&u9=2&gender=P&age=41&education=SMA&occupation=Swasta&suggestion=Ruang+tunggu+panas";
+pub(crate) const ANSWERS: &str = "u1=3&u2=3&u3=2&u4=4&u5=3&u6=4&u7=4&u8=3&u9=2&gender=P&age=41&education=SMA&occupation=Swasta&suggestion=Ruang+tunggu+panas";
 
 async fn post_answers(
     app: &common::TestApp,

@@ -412,3 +412,43 @@ fn round2_half_away_from_zero_on_decimals() {
     assert!(round2(f64::NAN).is_nan());
     assert_eq!(round2(f64::INFINITY), f64::INFINITY);
 }
+
+#[test]
+fn impossible_sums_are_refused_not_scored() {
+    let p = ScoringParams::default();
+    let mu = UnitMean::from_sums(100, 20);
+    // Σh below 2n: answers below 1 do not exist.
+    let low = OfficerSums {
+        credited: 10,
+        n: 10,
+        sum_half_points: 5,
+        sum_sq_half_points: 25,
+    };
+    assert_eq!(
+        score_from_sums(low, 10, mu, &p),
+        Err(ScoringError::InconsistentSums)
+    );
+    // More usable responses than credited ones.
+    let more = OfficerSums {
+        credited: 3,
+        n: 10,
+        sum_half_points: 50,
+        sum_sq_half_points: 250,
+    };
+    assert_eq!(
+        score_from_sums(more, 10, mu, &p),
+        Err(ScoringError::InconsistentSums)
+    );
+    // Σh² below (Σh)²/n: a negative variance.
+    let spread = OfficerSums {
+        credited: 10,
+        n: 10,
+        sum_half_points: 50,
+        sum_sq_half_points: 200,
+    };
+    assert_eq!(
+        score_from_sums(spread, 10, mu, &p),
+        Err(ScoringError::InconsistentSums)
+    );
+    assert_eq!(UnitMean::from_sums(0, 0), None);
+}

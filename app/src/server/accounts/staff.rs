@@ -9,7 +9,7 @@ use crate::auth::{Role, Viewer};
 use crate::domain::roster::{parse_staff, StaffRecord};
 use crate::forms::field_error;
 use crate::i18n::{admin as ad, errors, I18n};
-use crate::server::{audit, db::now_millis, db::Db, error::ServiceError, session};
+use crate::server::{audit, db::now_millis, db::Db, error::ServiceError, scoring, session};
 use serde::Deserialize;
 
 /// The staff form as submitted.
@@ -225,6 +225,11 @@ pub async fn upsert_staff(
         .bind(account_id)
         .execute(&mut *conn)
         .await?;
+    // The officer's answers now count toward the new unit's μ, no longer the old one's.
+    if old_unit != Some(unit_id) && scoring::rollup::has_credits(conn, account_id).await? {
+        scoring::rollup::refresh_unit(conn, old_unit.unwrap_or(0)).await?;
+        scoring::rollup::refresh_unit(conn, unit_id).await?;
+    }
     sqlx::query("UPDATE account SET email = $1, updated_at = $2 WHERE account_id = $3")
         .bind(&email)
         .bind(now)

@@ -167,6 +167,7 @@ pub async fn act(
                 .await?;
             let permit = issue_permit(&mut tx, state, &row).await?;
             freeze_credit(&mut tx, &row).await?;
+            crate::server::scoring::rollup::served_application(&mut tx, id).await?;
             // REFERENCE §3: completing issues the survey invitation in the same transaction.
             let survey =
                 crate::server::survey::invite::for_application(&mut tx, state, &row).await?;

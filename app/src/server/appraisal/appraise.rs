@@ -92,7 +92,12 @@ pub async fn save(
     let score = evidence::score_view(row.as_ref(), &params);
     let (hasil, perilaku, reason) = parse(input, score.suggestion, i18n)?;
     let result = predikat(hasil, perilaku);
-    let response_ids = row.map(|r| r.response_ids).unwrap_or_default();
+    let response_ids = match row {
+        Some(_) => {
+            scoring::credited_response_ids(&state.db, &period.period, officer.account_id).await?
+        }
+        None => Vec::new(),
+    };
     let params_json =
         serde_json::to_string(&params).map_err(|e| ServiceError::Unexpected(e.to_string()))?;
     let evidence_json =

@@ -142,10 +142,10 @@ pub async fn load(
         p = current.previous();
     }
     trend.reverse();
-    let ids = row
-        .as_ref()
-        .map(|r| r.response_ids.clone())
-        .unwrap_or_default();
+    let ids = match row {
+        Some(_) => scoring::credited_response_ids(&state.db, &calendar, account_id).await?,
+        None => Vec::new(),
+    };
     let (u6, u7, mut comments) = answers_of(state, &ids).await?;
     if score.shrunk.is_none() {
         comments.clear();

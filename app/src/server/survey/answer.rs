@@ -195,6 +195,7 @@ pub async fn submit(
         }
         (None, None) => {}
     }
+    crate::server::scoring::rollup::credit_response(&mut tx, response_id).await?;
     super::followup::open_if_needed(
         &mut tx,
         response_id,

@@ -165,6 +165,7 @@ pub async fn issue_counter(
     };
     let now = now_millis();
     let expires = now + COUNTER_TTL_DAYS * DAY_MILLIS;
+    let service_day = day_text(today(state));
     let id = loop {
         let mut bytes = [0u8; LENGTH];
         rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
@@ -187,13 +188,14 @@ pub async fn issue_counter(
         .bind(unit_id)
         .bind(service_type_id)
         .bind(account_id)
-        .bind(day_text(today(state)))
+        .bind(&service_day)
         .bind(key)
         .bind(now)
         .bind(expires)
         .fetch_one(&mut *tx)
         .await?;
     };
+    crate::server::scoring::rollup::served_counter(&mut tx, *account_id, &service_day).await?;
     audit::record(
         &mut tx,
         &meta.actor(viewer),

@@ -175,6 +175,7 @@ pub async fn import_paper(
                 .bind(officer)
                 .execute(&mut *tx)
                 .await?;
+            crate::server::scoring::rollup::credit_response(&mut tx, response_id).await?;
         }
         let as_answers = SurveyAnswers {
             answers: row.answers,

@@ -90,3 +90,41 @@ proptest! {
         prop_assert_eq!(round2(x), h as f64 / 100.0);
     }
 }
+
+/// The sums of a split list, added part by part, as the monthly rollups do.
+fn sums_in_parts(officer: &[CreditedResponse], cut: usize) -> OfficerSums {
+    let (a, b) = officer.split_at(cut.min(officer.len()));
+    let mut left = OfficerSums::default();
+    a.iter().for_each(|r| left.add(r.half_points()));
+    let mut right = OfficerSums::default();
+    b.iter().for_each(|r| right.add(r.half_points()));
+    OfficerSums {
+        credited: left.credited + right.credited,
+        n: left.n + right.n,
+        sum_half_points: left.sum_half_points + right.sum_half_points,
+        sum_sq_half_points: left.sum_sq_half_points + right.sum_sq_half_points,
+    }
+}
+
+proptest! {
+    /// Scoring from sums added month by month gives exactly what scoring the responses gives.
+    #[test]
+    fn sums_added_in_parts_score_identically(
+        officer in responses(0, 60),
+        others in responses(1_000, 60),
+        cut in 0_usize..60,
+        completed in 0_u32..100,
+    ) {
+        let p = ScoringParams::default();
+        let mu = unit_mean(officer.iter().chain(others.iter())).unwrap();
+        let sums = sums_in_parts(&officer, cut);
+        prop_assert!(sums.is_consistent());
+        let from_sums = score_from_sums(sums, completed, mu, &p).unwrap();
+        let direct = score_officer(&officer, completed, mu, &p).unwrap();
+        prop_assert_eq!(format!("{from_sums:?}"), format!("{direct:?}"));
+        if let Some(mu) = mu {
+            let again = UnitMean::from_sums(mu.sum_half_points, mu.responses()).unwrap();
+            prop_assert_eq!(again, mu);
+        }
+    }
+}
