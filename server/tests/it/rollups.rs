@@ -167,6 +167,33 @@ async fn counter_answer(app: &common::TestApp) {
     assert_eq!(done.as_deref(), Some("/survei/terima-kasih"));
 }
 
+/// An answer credited to two officers of one unit (as when both served an application) is
+/// added to both officers' rollups and once to the unit's.
+async fn shared_answer(app: &common::TestApp) {
+    let mut tx = app.db.begin().await.unwrap();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO survey_response (unit_id, service_type_id, channel, service_date, submitted_at, u6, u7)
+         SELECT unit_id, service_type_id, 'online', '2026-03-15', 0, 4, 3 FROM survey_response
+         WHERE channel = 'paper' ORDER BY response_id LIMIT 1 RETURNING response_id",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    for i in [0, 2] {
+        sqlx::query(
+            "INSERT INTO survey_response_credit (response_id, officer_account_id)
+             SELECT $1, account_id FROM staff WHERE nip = $2",
+        )
+        .bind(id)
+        .bind(officer_nip(i))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    rollup::credit_response(&mut tx, id).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
 db_test!(rollups_always_equal_a_full_recomputation, |app| {
     // An online answer, credited through a completed application (today's month).
     let (_, path, mut citizen) = completed(&app).await;
@@ -185,6 +212,8 @@ db_test!(rollups_always_equal_a_full_recomputation, |app| {
     import_staff(&app, None).await;
     random_paper(&app, &mut rng, 200, None).await;
     assert_consistent(&app, "after moving back").await;
+    shared_answer(&app).await;
+    assert_consistent(&app, "after an answer credited to two officers").await;
     // A rebuild changes nothing when they agree.
     rollup::rebuild(&app.db).await.unwrap();
     assert_consistent(&app, "after a rebuild").await;

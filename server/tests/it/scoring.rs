@@ -159,6 +159,8 @@ db_test!(
         .execute(app.db.write())
         .await
         .unwrap();
+        // Written by hand, around the write paths: bring the rollups up to date.
+        scoring::rollup::rebuild(&app.db).await.unwrap();
         let rows = scores(&app).await;
         let OfficerScore::Scored(s) = of(&rows, SITI).score else {
             panic!("21 answers")

@@ -1,0 +1,200 @@
+//! `sigap-bench`: Sigap's benchmark suite (BENCHMARKS.md). Every figure is measured against a
+//! baseline taken in the same run on the same machine, and reported with the ratio, so the
+//! numbers mean something on a noisy machine. Run it with `./scripts/bench.sh`.
+
+mod load;
+mod pages;
+mod proc;
+mod ranking;
+mod report;
+mod survey;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use proc::Target;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the suite and write `bench/results/DATE.{json,md}` and BENCHMARKS.md's table.
+    Run(RunArgs),
+    /// The bare baseline server (started by `run`).
+    BareServer {
+        #[arg(long)]
+        port: u16,
+        #[arg(long)]
+        size: usize,
+    },
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// The release `sigap` binary.
+    #[arg(long, default_value = "target/release/sigap")]
+    sigap: PathBuf,
+    /// The built site (pkg/ with the WASM bundle).
+    #[arg(long, default_value = "target/site")]
+    site: PathBuf,
+    /// Where the databases of the run live.
+    #[arg(long, default_value = "bench/.work")]
+    work: PathBuf,
+    /// Where results go.
+    #[arg(long, default_value = "bench/results")]
+    out: PathBuf,
+    /// PostgreSQL server to create the benchmark databases on.
+    #[arg(
+        long,
+        env = "SIGAP_BENCH_PG",
+        default_value = "postgres://postgres@127.0.0.1:5432/postgres"
+    )]
+    pg: String,
+    /// Skip the two large seeds (figures 3 and 6), for a quick look.
+    #[arg(long)]
+    quick: bool,
+    /// Connections the load generator keeps busy at peak.
+    #[arg(long, default_value_t = 16)]
+    concurrency: usize,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    match cli.command {
+        Command::BareServer { port, size } => runtime.block_on(proc::bare_server(port, size)),
+        Command::Run(args) => runtime.block_on(run(args)),
+    }
+}
+
+/// A fresh target: an empty SQLite folder, or a new PostgreSQL database.
+async fn fresh(args: &RunArgs, engine: &'static str, name: &str) -> anyhow::Result<Target> {
+    let data_dir = args.work.join(format!("{engine}-{name}"));
+    let _ = std::fs::remove_dir_all(&data_dir);
+    std::fs::create_dir_all(&data_dir)?;
+    let database_url = if engine == "sqlite" {
+        format!("sqlite://{}", data_dir.join("sigap.db").display())
+    } else {
+        use sqlx::Connection;
+        let db = format!("sigap_bench_{name}");
+        let mut admin = sqlx::PgConnection::connect(&args.pg)
+            .await
+            .context("PostgreSQL")?;
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+            .execute(&mut admin)
+            .await?;
+        sqlx::query(&format!("CREATE DATABASE {db}"))
+            .execute(&mut admin)
+            .await?;
+        let (base, _) = args
+            .pg
+            .rsplit_once('/')
+            .context("a PostgreSQL URL with a database")?;
+        format!("{base}/{db}")
+    };
+    Ok(Target {
+        engine,
+        data_dir,
+        database_url,
+    })
+}
+
+async fn run(args: RunArgs) -> anyhow::Result<()> {
+    let bin = std::fs::canonicalize(&args.sigap).context("build the release binary first")?;
+    let site = std::fs::canonicalize(&args.site).context("build the site first")?;
+    std::fs::create_dir_all(&args.work)?;
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let mut results = report::Results::new(&today);
+    let mut port = 38_100;
+    for engine in ["sqlite", "postgres"] {
+        println!("== {engine}: the small demo city, survey answers");
+        let target = fresh(&args, engine, "small").await?;
+        target.sigap(&bin, &["seed-demo", "--scale", "small"])?;
+        let tokens = survey::invitations(&target, 150_000).await?;
+        let raw = survey::raw_inserts(&target, args.concurrency, std::time::Duration::from_secs(8))
+            .await?;
+        port += 1;
+        let log = args.work.join(format!("{engine}-server.log"));
+        let server = target.serve(&bin, &site, port, &log)?;
+        let figure =
+            survey::measure(&target, &server, tokens.clone(), raw, args.concurrency).await?;
+        println!("   {figure:?}");
+        results.survey.push(figure);
+        if engine == "sqlite" {
+            println!("== citizen pages");
+            let cookie =
+                pages::citizen_cookie(port, "3171011505900003", "demo-warga-sigap").await?;
+            let application = pages::first_application(port, &cookie).await?;
+            // A token nobody has answered: the form renders, GET changes nothing.
+            let unanswered = tokens.last().context("tokens")?.clone();
+            let list = [
+                pages::Page {
+                    name: "catalog",
+                    path: "/layanan".into(),
+                    cookie: None,
+                },
+                pages::Page {
+                    name: "application status",
+                    path: application,
+                    cookie: Some(cookie),
+                },
+                pages::Page {
+                    name: "survey form",
+                    path: format!("/survei/{unanswered}"),
+                    cookie: None,
+                },
+            ];
+            for page in &list {
+                port += 1;
+                let figure = pages::throughput(&server, page, port, args.concurrency).await?;
+                println!(
+                    "   {} {:.0}/s vs bare {:.0}/s",
+                    figure.page, figure.sigap.per_second, figure.bare.per_second
+                );
+                results.pages.push(figure);
+            }
+            let home = pages::Page {
+                name: "home",
+                path: "/".into(),
+                cookie: None,
+            };
+            for page in std::iter::once(&home).chain(list.iter()) {
+                results.weight.push(pages::weight(&server, page).await?);
+            }
+        }
+        results.memory.push(report::Memory {
+            engine,
+            peak_rss_mib: server.peak_rss_mib()?,
+            rss_after_mib: server.rss_mib()?,
+        });
+        drop(server);
+    }
+    if !args.quick {
+        for engine in ["sqlite", "postgres"] {
+            println!("== {engine}: HR ranking at province scale (seeding first)");
+            let target = fresh(&args, engine, "province").await?;
+            let figure = ranking::measure(&target, &bin, &today).await?;
+            println!("   {figure:?}");
+            results.ranking.push(figure);
+            let _ = std::fs::remove_dir_all(&target.data_dir);
+        }
+        for engine in ["sqlite", "postgres"] {
+            println!("== {engine}: seeding the city");
+            let target = fresh(&args, engine, "city").await?;
+            let took = ranking::seed_city(&target, &bin, &today)?;
+            results.seeding.push(report::Seeding {
+                engine,
+                scale: "city",
+                seconds: took.as_secs_f64(),
+            });
+            let _ = std::fs::remove_dir_all(&target.data_dir);
+        }
+    }
+    results.write(&args.out, std::path::Path::new("BENCHMARKS.md"))
+}
