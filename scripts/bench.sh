@@ -9,6 +9,6 @@ ensure_rust_tools
 ensure_npm_tools
 build_site
 step "Building the release server and the benchmark suite"
-cargo build --release -p server --bin sigap -p sigap-bench
+cargo build --release -p server -p sigap-bench --bin sigap --bin sigap-bench
 step "Running the benchmarks"
 exec "$ROOT/target/release/sigap-bench" run "$@"

@@ -12,10 +12,10 @@ use serde::Serialize;
 use std::time::{Duration, Instant};
 
 /// What figure 3 reports for one engine.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct RankingFigure {
     /// Engine.
-    pub engine: &'static str,
+    pub engine: String,
     /// The period ranked.
     pub period: String,
     /// Officers ranked.
@@ -149,7 +149,7 @@ pub async fn measure(
     let warm_other = warm_ms(&db, &period).await?;
     db.close().await;
     Ok(RankingFigure {
-        engine: target.engine,
+        engine: target.engine.to_owned(),
         period: period_name,
         officers,
         answers: before,

@@ -20,12 +20,12 @@ pub struct Memory {
 }
 
 /// One seeding run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Seeding {
     /// Engine.
-    pub engine: &'static str,
+    pub engine: String,
     /// Scale.
-    pub scale: &'static str,
+    pub scale: String,
     /// Wall time, s.
     pub seconds: f64,
 }
@@ -51,6 +51,8 @@ pub struct Results {
     pub memory: Vec<Memory>,
     /// Figure 6.
     pub seeding: Vec<Seeding>,
+    /// Figures this run skipped come from an earlier run of the day, on this commit.
+    pub carried_from: Option<String>,
 }
 
 fn verdict(ok: bool) -> &'static str {
@@ -80,6 +82,7 @@ impl Results {
             weight: vec![],
             memory: vec![],
             seeding: vec![],
+            carried_from: None,
         }
     }
 
@@ -90,6 +93,9 @@ impl Results {
              | # | Figure | Measured | Baseline (same run) | Ratio | Target | |\n|---|---|---|---|---|---|---|\n",
             self.date, self.commit, self.cores
         );
+        if let Some(commit) = &self.carried_from {
+            let _ = writeln!(t, "| | Figures not measured in this run are from the run of the same day on commit `{commit}` | | | | | |");
+        }
         for s in &self.survey {
             let target = if s.engine == "sqlite" { 0.35 } else { 0.50 };
             let _ = writeln!(
@@ -151,8 +157,33 @@ impl Results {
     }
 
     /// Writes `out/DATE.json`, `out/DATE.md` and the table into `benchmarks` between its markers.
-    pub fn write(&self, out: &Path, benchmarks: &Path) -> anyhow::Result<()> {
+    /// A quick run (no figures 3 and 6) keeps those of an earlier full run of the same day,
+    /// with that run's commit named beside them.
+    pub fn write(&mut self, out: &Path, benchmarks: &Path) -> anyhow::Result<()> {
         std::fs::create_dir_all(out)?;
+        let earlier = out.join(format!("{}.json", self.date));
+        if self.ranking.is_empty() || self.seeding.is_empty() {
+            if let Ok(text) = std::fs::read_to_string(&earlier) {
+                #[derive(serde::Deserialize)]
+                struct Earlier {
+                    commit: String,
+                    ranking: Vec<RankingFigure>,
+                    seeding: Vec<Seeding>,
+                    #[serde(default)]
+                    carried_from: Option<String>,
+                }
+                let old: Earlier = serde_json::from_str(&text)?;
+                let from = old.carried_from.unwrap_or(old.commit);
+                if self.ranking.is_empty() && !old.ranking.is_empty() {
+                    self.ranking = old.ranking;
+                    self.carried_from = Some(from.clone());
+                }
+                if self.seeding.is_empty() && !old.seeding.is_empty() {
+                    self.seeding = old.seeding;
+                    self.carried_from = Some(from);
+                }
+            }
+        }
         std::fs::write(
             out.join(format!("{}.json", self.date)),
             serde_json::to_string_pretty(self)?,

@@ -23,9 +23,10 @@ CREATE TABLE officer_month_rollup (
     sum_sq_hp          BIGINT NOT NULL DEFAULT 0,
     invited            BIGINT NOT NULL DEFAULT 0,
     served             BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (officer_account_id, month)
-);
-CREATE INDEX officer_month_rollup_month_idx ON officer_month_rollup (month);
+    -- Month first: ranking a period reads only that period's rows, whatever else is stored.
+    PRIMARY KEY (month, officer_account_id)
+) WITHOUT ROWID;
+CREATE INDEX officer_month_rollup_officer_idx ON officer_month_rollup (officer_account_id, month);
 
 -- Per unit (0 = staff without a unit) and month: the distinct usable responses credited to the
 -- unit's officers and their Σhp — μ of REFERENCE §4.1, each response once.
@@ -34,8 +35,8 @@ CREATE TABLE unit_month_rollup (
     month     TEXT   NOT NULL,
     responses BIGINT NOT NULL DEFAULT 0,
     sum_hp    BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (unit_key, month)
-);
+    PRIMARY KEY (month, unit_key)
+) WITHOUT ROWID;
 
 CREATE VIEW officer_month_recomputed AS
 SELECT officer_account_id, month,

@@ -2,6 +2,11 @@
 
 use clap::Parser;
 
+/// Server rendering allocates many short-lived strings across threads; glibc's allocator spent
+/// a third of the catalog page's CPU time in malloc and free (BENCHMARKS.md, findings).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = server::cli::Cli::parse();

@@ -26,8 +26,8 @@ pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         leptos_options: leptos_options(&config),
-        session_keys: app::server::session::SessionKeys::new(&config.jwt_secret),
-        survey_keys: app::server::survey::SurveyKeys::new(&config.jwt_secret),
+        session_keys: Arc::new(app::server::session::SessionKeys::new(&config.jwt_secret)),
+        survey_keys: Arc::new(app::server::survey::SurveyKeys::new(&config.jwt_secret)),
         config: Arc::new(config),
         demo,
     })

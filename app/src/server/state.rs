@@ -19,9 +19,9 @@ pub struct AppState {
     /// Whether this instance holds the fictitious demo city (shown as a banner).
     pub demo: bool,
     /// Keys that sign and verify session tokens.
-    pub session_keys: SessionKeys,
+    pub session_keys: Arc<SessionKeys>,
     /// Keys that sign and verify survey invitation tokens.
-    pub survey_keys: super::survey::SurveyKeys,
+    pub survey_keys: Arc<super::survey::SurveyKeys>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

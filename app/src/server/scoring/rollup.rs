@@ -27,7 +27,7 @@ pub async fn credit_response(
                 COALESCE(r.hp, 0), COALESCE(r.hp * r.hp, 0), CASE WHEN r.channel = 'paper' THEN 0 ELSE 1 END, 0
          FROM survey_response_credit c JOIN response_half_points r ON r.response_id = c.response_id
          WHERE c.response_id = $1
-         ON CONFLICT (officer_account_id, month) DO UPDATE SET
+         ON CONFLICT (month, officer_account_id) DO UPDATE SET
              credited = officer_month_rollup.credited + excluded.credited,
              n = officer_month_rollup.n + excluded.n,
              sum_hp = officer_month_rollup.sum_hp + excluded.sum_hp,
@@ -45,7 +45,7 @@ pub async fn credit_response(
          JOIN staff s ON s.account_id = c.officer_account_id
          JOIN response_half_points r ON r.response_id = c.response_id
          WHERE c.response_id = $1 AND r.hp IS NOT NULL
-         ON CONFLICT (unit_key, month) DO UPDATE SET
+         ON CONFLICT (month, unit_key) DO UPDATE SET
              responses = unit_month_rollup.responses + excluded.responses,
              sum_hp = unit_month_rollup.sum_hp + excluded.sum_hp",
     )
@@ -66,7 +66,7 @@ pub async fn served_application(
          SELECT c.officer_account_id, substr(a.finished_on, 1, 7), 1
          FROM application_credit c JOIN application a ON a.application_id = c.application_id
          WHERE c.application_id = $1 AND a.state = 'completed' AND a.finished_on IS NOT NULL
-         ON CONFLICT (officer_account_id, month) DO UPDATE SET
+         ON CONFLICT (month, officer_account_id) DO UPDATE SET
              served = officer_month_rollup.served + excluded.served",
     )
     .bind(application_id)
@@ -83,7 +83,7 @@ pub async fn served_counter(
 ) -> Result<(), ServiceError> {
     sqlx::query(
         "INSERT INTO officer_month_rollup (officer_account_id, month, served) VALUES ($1, substr($2, 1, 7), 1)
-         ON CONFLICT (officer_account_id, month) DO UPDATE SET served = officer_month_rollup.served + 1",
+         ON CONFLICT (month, officer_account_id) DO UPDATE SET served = officer_month_rollup.served + 1",
     )
     .bind(officer_account_id)
     .bind(service_day)
