@@ -94,25 +94,21 @@ impl Running {
 
     /// Peak resident memory so far (VmHWM), in MiB.
     pub fn peak_rss_mib(&self) -> anyhow::Result<f64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
-        let kib: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .context("no VmHWM")?
-            .trim()
-            .trim_end_matches("kB")
-            .trim()
-            .parse()?;
-        Ok(kib / 1024.0)
+        self.status_mib("VmHWM:")
     }
 
     /// Resident memory now (VmRSS), in MiB.
     pub fn rss_mib(&self) -> anyhow::Result<f64> {
+        self.status_mib("VmRSS:")
+    }
+
+    /// A `kB` line of `/proc/PID/status`, in MiB.
+    fn status_mib(&self, field: &str) -> anyhow::Result<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
         let kib: f64 = status
             .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .context("no VmRSS")?
+            .find_map(|l| l.strip_prefix(field))
+            .with_context(|| format!("no {field}"))?
             .trim()
             .trim_end_matches("kB")
             .trim()
@@ -145,8 +141,8 @@ pub fn bare(port: u16, size: usize) -> anyhow::Result<Running> {
     Running::ready(child, port)
 }
 
-/// The bare baseline: an axum router whose one handler returns a fixed page, with the same
-/// compression layer settings as Sigap's, so only the work of making the page differs.
+/// The bare baseline: an axum router whose one handler returns a fixed page. The suite asks
+/// both servers for uncompressed pages, so only the work of making the page differs.
 pub async fn bare_server(port: u16, size: usize) -> anyhow::Result<()> {
     use axum::response::Html;
     use axum::routing::get;
