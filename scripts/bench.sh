@@ -7,6 +7,8 @@
 source "$(dirname "$0")/lib.sh"
 ensure_rust_tools
 ensure_npm_tools
+# brotli precompresses the assets as the portal serves them (figure 4).
+apt_install brotli
 build_site
 step "Building the release server and the benchmark suite"
 cargo build --release -p server -p sigap-bench --bin sigap --bin sigap-bench

@@ -93,8 +93,11 @@ impl Results {
              | # | Figure | Measured | Baseline (same run) | Ratio | Target | |\n|---|---|---|---|---|---|---|\n",
             self.date, self.commit, self.cores
         );
-        if let Some(commit) = &self.carried_from {
-            let _ = writeln!(t, "| | Figures not measured in this run are from the run of the same day on commit `{commit}` | | | | | |");
+        if let Some(from) = &self.carried_from {
+            let _ = writeln!(
+                t,
+                "| | Figures not measured in this run are from the run of {from} | | | | | |"
+            );
         }
         for s in &self.survey {
             let target = if s.engine == "sqlite" { 0.35 } else { 0.50 };
@@ -157,15 +160,15 @@ impl Results {
     }
 
     /// Writes `out/DATE.json`, `out/DATE.md` and the table into `benchmarks` between its markers.
-    /// A quick run (no figures 3 and 6) keeps those of an earlier full run of the same day,
-    /// with that run's commit named beside them.
+    /// A quick run (no figures 3 and 6) keeps those of the latest earlier results file (this
+    /// day's or before), with that run's date and commit named beside them.
     pub fn write(&mut self, out: &Path, benchmarks: &Path) -> anyhow::Result<()> {
         std::fs::create_dir_all(out)?;
-        let earlier = out.join(format!("{}.json", self.date));
         if self.ranking.is_empty() || self.seeding.is_empty() {
-            if let Ok(text) = std::fs::read_to_string(&earlier) {
+            if let Some(text) = latest_results(out, &self.date) {
                 #[derive(serde::Deserialize)]
                 struct Earlier {
+                    date: String,
                     commit: String,
                     ranking: Vec<RankingFigure>,
                     seeding: Vec<Seeding>,
@@ -173,7 +176,11 @@ impl Results {
                     carried_from: Option<String>,
                 }
                 let old: Earlier = serde_json::from_str(&text)?;
-                let from = old.carried_from.unwrap_or(old.commit);
+                // Older files named only the commit.
+                let from = match old.carried_from {
+                    Some(from) if from.contains(' ') => from,
+                    other => format!("{} on commit `{}`", old.date, other.unwrap_or(old.commit)),
+                };
                 if self.ranking.is_empty() && !old.ranking.is_empty() {
                     self.ranking = old.ranking;
                     self.carried_from = Some(from.clone());
@@ -206,4 +213,20 @@ impl Results {
 
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1024.0
+}
+
+/// The text of the newest `DATE.json` in `out` dated `date` or earlier.
+fn latest_results(out: &Path, date: &str) -> Option<String> {
+    let mut dated: Vec<std::path::PathBuf> = std::fs::read_dir(out)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| s <= date)
+        })
+        .collect();
+    dated.sort();
+    std::fs::read_to_string(dated.pop()?).ok()
 }

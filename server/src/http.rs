@@ -99,6 +99,9 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %req.method(), route)
                 }))
                 .layer(axum::middleware::from_fn(security::security_headers))
+                .layer(axum::middleware::from_fn(
+                    unreadable_arguments_are_bad_requests,
+                ))
                 .layer(axum::middleware::from_fn_with_state(
                     state.clone(),
                     security::same_origin_only,
@@ -129,6 +132,37 @@ async fn server_fn_handler(
     handle_server_fns_with_context(move || provide_request_context(&state), req)
         .await
         .into_response()
+}
+
+/// The framework answers every server-function error with 500, including arguments that could
+/// not be read — the function never ran. Those are the caller's mistake: 400, with a
+/// localised message instead of the decoder's English (which goes to the debug log).
+async fn unreadable_arguments_are_bad_requests(
+    req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use app::api::error::ApiError;
+    use axum::response::IntoResponse;
+    let lang = app::server::context::request_lang(req.headers());
+    let response = next.run(req).await;
+    if response.status() != http::StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (parts, axum::body::Body::empty()).into_response();
+    };
+    let Ok(ApiError::Transport(detail)) = serde_json::from_slice::<ApiError>(&bytes) else {
+        return (parts, axum::body::Body::from(bytes)).into_response();
+    };
+    tracing::debug!(%detail, "server function arguments could not be read");
+    let message = app::i18n::I18n { lang }.t(app::i18n::forms::BAD_FORM);
+    let body = serde_json::to_vec(&ApiError::Transport(message.to_owned())).unwrap_or_default();
+    parts.status = http::StatusCode::BAD_REQUEST;
+    parts.headers.remove(http::header::CONTENT_LENGTH);
+    (parts, axum::body::Body::from(body)).into_response()
 }
 
 /// Every route that is neither a Leptos page, a server function nor a static file: probes and

@@ -55,6 +55,9 @@ impl ApiError {
         match self {
             ApiError::NotFound => i18n.t(c::NOT_FOUND_TITLE).to_owned(),
             ApiError::Unauthorized | ApiError::Forbidden => i18n.t(c::FORBIDDEN_BODY).to_owned(),
+            ApiError::Validation(fields) if fields.is_empty() => {
+                i18n.t(crate::i18n::forms::BAD_FORM).to_owned()
+            }
             ApiError::Validation(fields) => fields
                 .iter()
                 .map(|f| f.message.as_str())

@@ -80,6 +80,8 @@ pub fn AnswersStep() -> impl IntoView {
                     return view! {
                         <div class="narrow">
                             <StepHeader detail=detail.clone() step=0 title=i18n.t(ap::STEP_ANSWERS)/>
+                            // A refused change (a stale tab posting) is announced.
+                            <ErrorSummary/>
                             <p>{i18n.t(ap::ANSWERS_LOCKED)}</p>
                             <AnswersList answers/>
                             <p><a href=href>{i18n.t(ap::BACK)}</a></p>

@@ -70,11 +70,31 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Submission<T> {
                     c::REQUEST_TOO_LARGE,
                 )
             })?;
-        let input = serde_html_form::from_bytes::<T>(&bytes).map_err(|_| {
+        let input = serde_html_form::from_bytes::<T>(&without_controls(&bytes)).map_err(|_| {
             message_page(StatusCode::BAD_REQUEST, i18n, c::ERROR_TITLE, f::BAD_FORM)
         })?;
         Ok(Submission { input, parts })
     }
+}
+
+/// The body with every control character other than tab and line breaks removed from its
+/// names and values: nobody types them, pasted text can carry them, and PostgreSQL cannot
+/// store U+0000 at all. Bodies without any are returned as they are.
+fn without_controls(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    if !pairs
+        .iter()
+        .any(|(k, v)| k.chars().chain(v.chars()).any(unwanted))
+    {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let clean = |s: &str| s.chars().filter(|c| !unwanted(*c)).collect::<String>();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &pairs {
+        out.append_pair(&clean(k), &clean(v));
+    }
+    std::borrow::Cow::Owned(out.finish().into_bytes())
 }
 
 /// Renders the page at the request's path again with `form` in context (status 422), so the
@@ -120,6 +140,13 @@ pub async fn refused(
         lang: request_lang(&parts.headers),
     };
     let form = match error {
+        // Refused without naming a field: the form itself was tampered with or cut short
+        // (a hidden key missing, an unknown action).
+        ServiceError::Validation(errors) if errors.is_empty() => FormState {
+            values,
+            errors: vec![],
+            notice: Some(i18n.t(f::BAD_FORM).to_owned()),
+        },
         ServiceError::Validation(errors) => FormState::with_errors(values, errors),
         ServiceError::RateLimited(secs) => FormState {
             values,

@@ -1,16 +1,18 @@
 //! `POST /bahasa`: remember the visitor's language and send them back where they were.
 
+use super::forms::Submission;
 use app::i18n::Lang;
 use app::server::state::AppState;
 use axum::{
-    extract::{Form, State},
+    extract::State,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
 /// The language-switch form.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct LanguageForm {
     lang: String,
     #[serde(default)]
@@ -20,8 +22,9 @@ pub struct LanguageForm {
 /// Sets the language cookie for a year and redirects (303) to a local `next` path.
 pub async fn switch_language(
     State(state): State<AppState>,
-    Form(form): Form<LanguageForm>,
+    form: Submission<LanguageForm>,
 ) -> Response {
+    let form = form.input;
     let lang = Lang::parse(&form.lang).unwrap_or_default();
     let secure = if state.config.secure_cookies() {
         "; Secure"

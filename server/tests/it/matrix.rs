@@ -34,7 +34,7 @@ const ROLES: [&str; 6] = [
 /// (the officer's and supervisor's unit), one of citizen 2 to a service of unit B, and the
 /// document uploaded to the first.
 #[derive(Clone, Copy, Debug, Default)]
-struct Records {
+pub(crate) struct Records {
     mine: i64,
     other: i64,
     requirement: i64,
@@ -86,39 +86,56 @@ fn classify(status: u16, location: Option<&str>) -> char {
     }
 }
 
+/// The people, the target staff member and the records the rows act on; one jar per role
+/// (in the order of [`ROLES`]).
+pub(crate) async fn arrange(app: &common::TestApp) -> (Records, Vec<Jar>) {
+    use app::auth::Role;
+    use app::domain::{contact::FullName, nip::Nip, password::NewPassword};
+    app.seed_people().await;
+    let password = NewPassword::parse(PASSWORD, &[]).unwrap();
+    app::server::accounts::admin::ensure_staff(
+        &app.db,
+        &app::server::accounts::admin::DirectStaff {
+            nip: &Nip::parse(TARGET_NIP).unwrap(),
+            name: &FullName::parse("Target Uji").unwrap(),
+            email: None,
+            unit_code: Some("UNIT-B"),
+            roles: &[Role::Officer],
+            supervisor_nip: None,
+            password: &password,
+        },
+        &app::server::audit::Actor::system(),
+    )
+    .await
+    .unwrap();
+    let records = arrange_applications(app).await;
+    let mut jars = vec![Jar::default()];
+    jars.push(app.sign_in("/masuk", people::CITIZEN_1, PASSWORD).await);
+    for nip in [
+        people::OFFICER_A,
+        people::SUPERVISOR,
+        people::HR,
+        people::ADMIN,
+    ] {
+        jars.push(app.sign_in("/petugas/masuk", nip, PASSWORD).await);
+    }
+    (records, jars)
+}
+
+/// Every endpoint's concrete request: (method, template, path, form body).
+pub(crate) fn requests(
+    records: Records,
+) -> Vec<(&'static str, &'static str, String, &'static str)> {
+    matrix(records)
+        .into_iter()
+        .map(|(method, template, path, body, _)| (method, template, path, body))
+        .collect()
+}
+
 db_test!(
     every_role_gets_what_the_matrix_says_at_every_endpoint,
     |app| {
-        use app::auth::Role;
-        use app::domain::{contact::FullName, nip::Nip, password::NewPassword};
-        app.seed_people().await;
-        let password = NewPassword::parse(PASSWORD, &[]).unwrap();
-        app::server::accounts::admin::ensure_staff(
-            &app.db,
-            &app::server::accounts::admin::DirectStaff {
-                nip: &Nip::parse(TARGET_NIP).unwrap(),
-                name: &FullName::parse("Target Uji").unwrap(),
-                email: None,
-                unit_code: Some("UNIT-B"),
-                roles: &[Role::Officer],
-                supervisor_nip: None,
-                password: &password,
-            },
-            &app::server::audit::Actor::system(),
-        )
-        .await
-        .unwrap();
-        let records = arrange_applications(&app).await;
-        let mut jars = vec![Jar::default()];
-        jars.push(app.sign_in("/masuk", people::CITIZEN_1, PASSWORD).await);
-        for nip in [
-            people::OFFICER_A,
-            people::SUPERVISOR,
-            people::HR,
-            people::ADMIN,
-        ] {
-            jars.push(app.sign_in("/petugas/masuk", nip, PASSWORD).await);
-        }
+        let (records, jars) = arrange(&app).await;
         let mut failures = Vec::new();
         let mut checked = 0;
         for (method, template, path, body, expect) in matrix(records) {

@@ -1,7 +1,7 @@
 //! Answering the questionnaire. Opening it (GET) only checks the token; submitting stores the
-//! answer once: the invitation is consumed by one conditional `UPDATE … WHERE used_at IS NULL`
-//! in the same transaction as the answer, so a replay — in sequence or concurrent — stores
-//! nothing more and is told "already answered, thank you".
+//! answer once: one statement (migration 0007) consumes the invitation with a conditional
+//! update (`… WHERE used_at IS NULL`) and stores the answer with it, so a replay — in sequence
+//! or concurrent — stores nothing more and is told "already answered, thank you".
 //!
 //! The stored answer carries no identity (REFERENCE §3.1). The application it rates and the
 //! officers it credits go to the scoring-only tables: online answers credit the officers frozen
@@ -17,17 +17,12 @@ use crate::domain::survey_form::{
 };
 use crate::forms::field_error;
 use crate::i18n::{survey as sv, I18n};
-use crate::server::{db::now_millis, error::ServiceError, state::AppState};
+use crate::server::db::{now_millis, Engine};
+use crate::server::{error::ServiceError, state::AppState};
 
 /// An invitation as the survey needs it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 struct InvitationRow {
-    invitation_id: i64,
-    channel: String,
-    application_id: Option<i64>,
-    unit_id: i64,
-    service_type_id: i64,
-    officer_account_id: Option<i64>,
     service_date: String,
     expires_at: i64,
     used_at: Option<i64>,
@@ -42,18 +37,20 @@ enum Found {
 }
 
 async fn find(state: &AppState, token: &str) -> Result<Found, ServiceError> {
-    let claims = match state.survey_keys.check(token, now_millis() / 1000) {
-        Checked::Valid(claims) => claims,
-        Checked::Expired => return Ok(Found::Closed(SurveyOpening::Expired)),
-        Checked::Invalid => return Ok(Found::Closed(SurveyOpening::Invalid)),
-    };
+    match state.survey_keys.check(token, now_millis() / 1000) {
+        Checked::Valid(claims) => find_by_jti(state, &claims.jti).await,
+        Checked::Expired => Ok(Found::Closed(SurveyOpening::Expired)),
+        Checked::Invalid => Ok(Found::Closed(SurveyOpening::Invalid)),
+    }
+}
+
+async fn find_by_jti(state: &AppState, jti: &str) -> Result<Found, ServiceError> {
     let row: Option<InvitationRow> = sqlx::query_as(
-        "SELECT i.invitation_id, i.channel, i.application_id, i.unit_id, i.service_type_id, i.officer_account_id,
-                i.service_date, i.expires_at, i.used_at, s.name_id, s.name_en, u.name AS unit_name
+        "SELECT i.service_date, i.expires_at, i.used_at, s.name_id, s.name_en, u.name AS unit_name
          FROM survey_invitation i JOIN service_type s ON s.service_type_id = i.service_type_id
          JOIN unit u ON u.unit_id = i.unit_id WHERE i.jti = $1",
     )
-    .bind(&claims.jti)
+    .bind(jti)
     .fetch_optional(state.db.write())
     .await?;
     Ok(match row {
@@ -120,13 +117,10 @@ pub async fn submit(
     if viewer.is_staff() {
         return Err(ServiceError::Forbidden);
     }
-    let invitation = match find(state, token).await? {
-        Found::Open(r) => r,
-        Found::Closed(SurveyOpening::AlreadyAnswered) => return Ok(Submitted::AlreadyAnswered),
-        Found::Closed(SurveyOpening::Expired) => {
-            return Err(ServiceError::Conflict(i18n.t(sv::EXPIRED_BODY).into()))
-        }
-        Found::Closed(_) => return Err(ServiceError::Conflict(i18n.t(sv::INVALID_BODY).into())),
+    let jti = match state.survey_keys.check(token, now_millis() / 1000) {
+        Checked::Valid(claims) => claims.jti,
+        Checked::Expired => return closed(i18n, SurveyOpening::Expired),
+        Checked::Invalid => return closed(i18n, SurveyOpening::Invalid),
     };
     let get = |name: &str| {
         fields
@@ -135,113 +129,98 @@ pub async fn submit(
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
     };
-    let answers = parse_survey_form(get).map_err(|errors| {
-        ServiceError::Validation(
-            errors
-                .into_iter()
-                .map(|(field, e)| field_error(&field, message(i18n, e)))
-                .collect(),
-        )
-    })?;
-    let now = now_millis();
-    // The invitation keeps only the day it was used, so its row cannot be matched to the
-    // answer's time by anyone reading both tables.
-    let used_day = now - now.rem_euclid(24 * 60 * 60 * 1000);
-    let mut tx = state.db.begin().await?;
-    let consumed = sqlx::query(
-        "UPDATE survey_invitation SET used_at = $1 WHERE invitation_id = $2 AND used_at IS NULL AND expires_at > $3",
-    )
-    .bind(used_day)
-    .bind(invitation.invitation_id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if consumed == 0 {
-        tx.rollback().await?;
-        return Ok(Submitted::AlreadyAnswered);
-    }
-    let channel = if invitation.channel == "counter" {
-        "counter"
-    } else {
-        "online"
+    let answers = match parse_survey_form(get) {
+        Ok(answers) => answers,
+        Err(errors) => {
+            // A link that can no longer be answered says so before any field error.
+            if let Found::Closed(opening) = find_by_jti(state, &jti).await? {
+                return closed(i18n, opening);
+            }
+            return Err(ServiceError::Validation(
+                errors
+                    .into_iter()
+                    .map(|(field, e)| field_error(&field, message(i18n, e)))
+                    .collect(),
+            ));
+        }
     };
-    let response_id = insert_response(&mut tx, &invitation, channel, &answers, now).await?;
-    sqlx::query(
-        "INSERT INTO survey_response_source (response_id, invitation_id, application_id) VALUES ($1, $2, $3)",
-    )
-    .bind(response_id)
-    .bind(invitation.invitation_id)
-    .bind(invitation.application_id)
-    .execute(&mut *tx)
-    .await?;
-    match (invitation.application_id, invitation.officer_account_id) {
-        (Some(application_id), _) => {
-            sqlx::query(
-                "INSERT INTO survey_response_credit (response_id, officer_account_id)
-                 SELECT $1, officer_account_id FROM application_credit WHERE application_id = $2",
-            )
-            .bind(response_id)
-            .bind(application_id)
-            .execute(&mut *tx)
-            .await?;
-        }
-        (None, Some(officer)) => {
-            sqlx::query("INSERT INTO survey_response_credit (response_id, officer_account_id) VALUES ($1, $2)")
-                .bind(response_id)
-                .bind(officer)
-                .execute(&mut *tx)
-                .await?;
-        }
-        (None, None) => {}
+    if !store(state, &jti, &answers, now_millis()).await? {
+        // Nothing was stored: say why (a replay is thanked, as the first answer was).
+        return match find_by_jti(state, &jti).await? {
+            Found::Closed(opening) => closed(i18n, opening),
+            // Consumable a moment ago but not now: it expired in between.
+            Found::Open(_) => closed(i18n, SurveyOpening::Expired),
+        };
     }
-    crate::server::scoring::rollup::credit_response(&mut tx, response_id).await?;
-    super::followup::open_if_needed(
-        &mut tx,
-        response_id,
-        invitation.unit_id,
-        needs_follow_up(&answers),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    tracing::info!(survey.channel = channel, "survey answer stored");
+    tracing::info!("survey answer stored");
     Ok(Submitted::Stored)
 }
 
-async fn insert_response(
-    conn: &mut sqlx::AnyConnection,
-    invitation: &InvitationRow,
-    channel: &str,
+/// The outcome of submitting to an invitation that takes no answer.
+fn closed(i18n: I18n, opening: SurveyOpening) -> Result<Submitted, ServiceError> {
+    match opening {
+        SurveyOpening::AlreadyAnswered => Ok(Submitted::AlreadyAnswered),
+        SurveyOpening::Expired => Err(ServiceError::Conflict(i18n.t(sv::EXPIRED_BODY).into())),
+        _ => Err(ServiceError::Conflict(i18n.t(sv::INVALID_BODY).into())),
+    }
+}
+
+/// SQLite: one row into the view whose trigger stores the answer (migration 0007), between two
+/// readings of the connection's change counter — the trigger's writes are the only way it moves.
+const SQLITE_STORE: &str = "SELECT total_changes();
+    INSERT INTO survey_answer_submission VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+        $13, $14, $15, $16, $17, $18, $19);
+    SELECT total_changes();";
+/// PostgreSQL: the function of migration 0007; the response id, or NULL when nothing was stored.
+const POSTGRES_STORE: &str = "SELECT survey_store_answer($1, $2::bigint, $3::bigint,
+    $4::bigint, $5::bigint, $6::bigint, $7::bigint, $8::bigint, $9::bigint, $10::bigint,
+    $11::bigint, $12::bigint, $13::text, $14::bigint, $15::text, $16::text, $17::text,
+    $18::bigint, $19::bigint)";
+
+/// Consumes the invitation and stores the answer, its source, credit, rollups and follow-up in
+/// one statement (one round trip; docs/ARCHITECTURE.md "The answer's write path"). False when
+/// the invitation was already used, expired or unknown: then nothing is stored.
+async fn store(
+    state: &AppState,
+    jti: &str,
     answers: &SurveyAnswers,
     now: i64,
-) -> Result<i64, ServiceError> {
+) -> Result<bool, ServiceError> {
+    use sqlx::Arguments;
+    // The invitation keeps only the day it was used, so its row cannot be matched to the
+    // answer's time by anyone reading both tables.
+    let used_day = now - now.rem_euclid(24 * 60 * 60 * 1000);
+    let (low, suggestion) = needs_follow_up(answers);
     let score = |u: Unsur| answers.answers.get(u).map(|s| i64::from(s.get()));
-    Ok(sqlx::query_scalar(
-        "INSERT INTO survey_response (unit_id, service_type_id, channel, service_date, submitted_at,
-             u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, suggestion)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-         RETURNING response_id",
-    )
-    .bind(invitation.unit_id)
-    .bind(invitation.service_type_id)
-    .bind(channel)
-    .bind(&invitation.service_date)
-    .bind(now)
-    .bind(score(Unsur::U1))
-    .bind(score(Unsur::U2))
-    .bind(score(Unsur::U3))
-    .bind(score(Unsur::U4))
-    .bind(score(Unsur::U5))
-    .bind(score(Unsur::U6))
-    .bind(score(Unsur::U7))
-    .bind(score(Unsur::U8))
-    .bind(score(Unsur::U9))
-    .bind(answers.gender.map(|g| g.code()))
-    .bind(answers.age.map(|a| i64::from(a.get())))
-    .bind(answers.education.map(|e| e.code()))
-    .bind(answers.occupation.map(|o| o.code()))
-    .bind(answers.suggestion.as_deref())
-    .fetch_one(&mut *conn)
-    .await?)
+    let mut args = sqlx::any::AnyArguments::default();
+    let bound = (|| {
+        args.add(jti)?;
+        args.add(used_day)?;
+        args.add(now)?;
+        for unsur in Unsur::ALL {
+            args.add(score(unsur))?;
+        }
+        args.add(answers.gender.map(|g| g.code()))?;
+        args.add(answers.age.map(|a| i64::from(a.get())))?;
+        args.add(answers.education.map(|e| e.code()))?;
+        args.add(answers.occupation.map(|o| o.code()))?;
+        args.add(answers.suggestion.as_deref())?;
+        args.add(i64::from(low))?;
+        args.add(i64::from(low || suggestion))
+    })();
+    bound.map_err(sqlx::Error::Encode)?;
+    Ok(match state.db.engine() {
+        Engine::Sqlite => {
+            let counts: Vec<i64> = sqlx::query_scalar_with(SQLITE_STORE, args)
+                .fetch_all(state.db.write())
+                .await?;
+            counts.last() > counts.first()
+        }
+        Engine::Postgres => {
+            let id: Option<i64> = sqlx::query_scalar_with(POSTGRES_STORE, args)
+                .fetch_one(state.db.write())
+                .await?;
+            id.is_some()
+        }
+    })
 }

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
 mod jar;
+pub mod live;
 pub use jar::Jar;
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -32,6 +33,8 @@ pub struct TestApp {
     pub db: Db,
     pub state: AppState,
     pub data_dir: PathBuf,
+    /// The database URL (for the real binary, see [`live`]).
+    pub url: String,
     pg_name: Option<String>,
 }
 
@@ -103,7 +106,7 @@ impl TestApp {
             production: false,
             public_origin: None,
             trust_proxy: false,
-            jwt_secret: Secret::new(b"test-secret-that-is-long-enough-0123456789".to_vec()),
+            jwt_secret: Secret::new(live::SECRET.as_bytes().to_vec()),
         };
         let db = server::startup::open_database(&config)
             .await
@@ -116,6 +119,7 @@ impl TestApp {
             db,
             state,
             data_dir,
+            url,
             pg_name,
         }
     }
