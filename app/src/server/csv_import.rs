@@ -93,3 +93,72 @@ pub fn read_rows(text: &str, columns: &[&str], i18n: I18n) -> Result<Vec<Row>, V
 pub fn cell<'a>(cells: &'a HashMap<String, String>, column: &str) -> &'a str {
     cells.get(column).map(String::as_str).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const COLUMNS: [&str; 3] = ["code", "name", "unit_code"];
+    const ID: I18n = I18n {
+        lang: crate::i18n::Lang::Id,
+    };
+
+    proptest! {
+        /// Any text is read or refused with located, explained problems; never a panic.
+        #[test]
+        fn any_text_is_read_or_refused_line_by_line(text in "(?s).{0,600}") {
+            match read_rows(&text, &COLUMNS, ID) {
+                Ok(rows) => {
+                    prop_assert!(!rows.is_empty());
+                    prop_assert!(rows.windows(2).all(|w| w[0].0 < w[1].0), "lines ascend");
+                    prop_assert!(rows.iter().all(|(line, _)| *line >= 2), "data starts after the header");
+                }
+                Err(problems) => {
+                    prop_assert!(!problems.is_empty());
+                    prop_assert!(problems.iter().all(|p| p.line >= 1 && !p.message.is_empty()));
+                }
+            }
+        }
+
+        /// A well-formed file (header in any order and case, cells with commas and quotes)
+        /// comes back cell for cell, each row with its line.
+        #[test]
+        fn a_well_formed_file_round_trips(
+            order in Just(COLUMNS.to_vec()).prop_shuffle(),
+            upper in any::<bool>(),
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[A-Za-z0-9 ,\"-]{1,12}", 3), 1..8),
+        ) {
+            let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+            let header: Vec<String> = order
+                .iter()
+                .map(|c| if upper { c.to_uppercase() } else { (*c).to_owned() })
+                .collect();
+            let mut text = format!("\u{feff}{}\n", header.join(","));
+            for row in &rows {
+                text += &row.iter().map(|c| quote(c)).collect::<Vec<_>>().join(",");
+                text.push('\n');
+            }
+            let kept: Vec<(u64, &Vec<String>)> = rows
+                .iter()
+                .zip(2u64..)
+                .filter(|(r, _)| r.iter().any(|c| !c.trim().is_empty()))
+                .map(|(r, line)| (line, r))
+                .collect();
+            if kept.is_empty() {
+                // Only blank rows: an empty file, refused.
+                prop_assert!(read_rows(&text, &COLUMNS, ID).is_err());
+                return Ok(());
+            }
+            let read = read_rows(&text, &COLUMNS, ID).expect("a well-formed file");
+            prop_assert_eq!(read.len(), kept.len());
+            for ((line, cells), (want_line, row)) in read.iter().zip(&kept) {
+                prop_assert_eq!(line, want_line);
+                for (column, value) in order.iter().zip(row.iter()) {
+                    prop_assert_eq!(cell(cells, column), value.as_str());
+                }
+            }
+        }
+    }
+}
