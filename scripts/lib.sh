@@ -43,6 +43,16 @@ ensure_rust_tools() {
   fi
 }
 
+# A local S3-compatible server for the several-servers test (issue 9): s3s-fs from crates.io,
+# pinned to the last release this toolchain builds.
+S3S_FS_VERSION=0.14.1
+ensure_s3_server() {
+  if [ "$("$ROOT/.tools/bin/s3s-fs" --version 2>/dev/null | awk '{print $2}')" != "$S3S_FS_VERSION" ]; then
+    step "Installing s3s-fs $S3S_FS_VERSION into .tools (a local S3 server for the tests; once)"
+    cargo install s3s-fs --version "$S3S_FS_VERSION" --features binary --root "$ROOT/.tools" --force
+  fi
+}
+
 ensure_npm_tools() {
   if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
     step "Installing wasm-opt (npm binaryen)"

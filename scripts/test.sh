@@ -22,6 +22,7 @@ trap finish EXIT
 ensure_rust_tools
 ensure_npm_tools
 ensure_browser_tools
+ensure_s3_server
 
 step "Formatting (cargo fmt --check)"
 cargo fmt --all -- --check

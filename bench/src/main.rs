@@ -7,6 +7,7 @@ mod pages;
 mod proc;
 mod ranking;
 mod report;
+mod servers;
 mod survey;
 
 use anyhow::Context;
@@ -129,6 +130,15 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
             survey::measure(&target, &server, tokens.clone(), raw, args.concurrency).await?;
         println!("   {figure:?}");
         results.survey.push(figure);
+        if engine == "postgres" {
+            println!("== postgres: one server against two on the same database");
+            port += 1;
+            let log = args.work.join(format!("{engine}-second-server.log"));
+            let second = target.serve(&bin, &site, port, &log)?;
+            let figure = servers::measure(&target, &server, &second, args.concurrency).await?;
+            println!("   {figure:?}");
+            results.servers.push(figure);
+        }
         if engine == "sqlite" {
             println!("== citizen pages");
             let cookie =

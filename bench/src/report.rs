@@ -3,6 +3,7 @@
 
 use crate::pages::{PageFigure, Weight};
 use crate::ranking::RankingFigure;
+use crate::servers::ServersFigure;
 use crate::survey::SurveyFigure;
 use serde::Serialize;
 use std::fmt::Write;
@@ -51,6 +52,8 @@ pub struct Results {
     pub memory: Vec<Memory>,
     /// Figure 6.
     pub seeding: Vec<Seeding>,
+    /// Several servers on one database (issue 9; measured, no target).
+    pub servers: Vec<ServersFigure>,
     /// Figures this run skipped come from an earlier run of the day, on this commit.
     pub carried_from: Option<String>,
 }
@@ -82,6 +85,7 @@ impl Results {
             weight: vec![],
             memory: vec![],
             seeding: vec![],
+            servers: vec![],
             carried_from: None,
         }
     }
@@ -154,6 +158,13 @@ impl Results {
                 s.engine,
                 s.seconds,
                 verdict(s.seconds < 1800.0)
+            );
+        }
+        for s in &self.servers {
+            let _ = writeln!(
+                t,
+                "| D | Survey answers/s through two servers on one {} (one machine) | {:.0}/s (c={}) | one server {:.0}/s | {:.2}× | measured (docs/DEPLOYMENT.md) | |",
+                s.engine, s.two.per_second, s.two.concurrency, s.one.per_second, s.ratio
             );
         }
         t

@@ -61,6 +61,23 @@ pub struct GlobalArgs {
     /// Log JSON lines instead of human-readable text.
     #[arg(long, env = "SIGAP_LOG_JSON", global = true)]
     pub log_json: bool,
+    /// A PostgreSQL read replica for reads that may lag a moment (HR dashboards, public index
+    /// pages); writes and what a person just changed always use `DATABASE_URL`.
+    #[arg(
+        long,
+        env = "DATABASE_REPLICA_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_replica_url: Option<String>,
+    /// Keep documents in an S3-compatible object store, `s3://BUCKET[/PREFIX]` (endpoint and
+    /// credentials from the AWS_* variables); default: the `documents` folder of the data folder.
+    #[arg(long, env = "SIGAP_STORAGE_URL", global = true)]
+    pub storage_url: Option<String>,
+    /// Seconds an outbox message stays claimed by one server before another may deliver it.
+    #[arg(long, env = "SIGAP_OUTBOX_LEASE_SECS", default_value_t = 60, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub outbox_lease_secs: u64,
 }
 
 /// What to do.
@@ -92,6 +109,12 @@ pub enum Command {
         #[command(subcommand)]
         what: ReportCommand,
     },
+    /// Uploaded documents (docs/DEPLOYMENT.md "From one machine to several").
+    Documents {
+        /// What to do.
+        #[command(subcommand)]
+        what: DocumentsCommand,
+    },
     /// The per-month score rollups HR's ranking reads (docs/SCORING.md).
     Rollups {
         /// What to do.
@@ -112,6 +135,14 @@ pub enum ReportCommand {
     /// Every officer's service score for a period (REFERENCE §4.1): n, mean, 95% interval, unit
     /// mean, shrunk score, suggestion, response rate; below the minimum n only n.
     Officers(crate::report_cli::OfficersArgs),
+}
+
+/// `sigap documents …`.
+#[derive(Debug, Subcommand)]
+pub enum DocumentsCommand {
+    /// Copy every document from the data folder into the object store of SIGAP_STORAGE_URL,
+    /// checking each SHA-256 before and after; exit status 1 if any could not be moved.
+    MoveToObjectStore(crate::documents_cli::MoveArgs),
 }
 
 /// `sigap rollups …`.
@@ -194,6 +225,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&config).await?;
             write_out(&crate::report_cli::officers(&db, &args).await?)
         }
+        Command::Documents {
+            what: DocumentsCommand::MoveToObjectStore(args),
+        } => {
+            let db = startup::open_database(&config).await?;
+            let local = app::server::storage::Storage::local(&config.data_dir);
+            let target = startup::storage(&config)?;
+            let moved =
+                crate::documents_cli::move_documents(&db, &local, &target, args.delete_local)
+                    .await?;
+            for failure in &moved.failed {
+                println!("{failure}");
+            }
+            println!(
+                "{} copied and verified, {} already in {}, {} failed.",
+                moved.copied,
+                moved.present,
+                target.describe(),
+                moved.failed.len()
+            );
+            anyhow::ensure!(
+                moved.failed.is_empty(),
+                "{} documents were not moved",
+                moved.failed.len()
+            );
+            Ok(())
+        }
         Command::Rollups { what } => {
             let db = startup::open_database(&config).await?;
             if matches!(what, RollupsCommand::Rebuild) {
@@ -236,6 +293,9 @@ fn config(
         public_origin: args.public_url.clone().filter(|u| !u.is_empty()),
         trust_proxy: args.trust_proxy,
         jwt_secret,
+        replica_url: args.database_replica_url.clone().filter(|u| !u.is_empty()),
+        storage_url: args.storage_url.clone().filter(|u| !u.is_empty()),
+        outbox_lease_secs: args.outbox_lease_secs,
     };
     Ok((config, source))
 }

@@ -329,8 +329,10 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let db = crate::startup::open_database(&config).await?;
     let bind = config.bind;
     let mailer = crate::worker::mailer(&config)?;
+    let lease = std::time::Duration::from_secs(config.outbox_lease_secs);
     let state = crate::startup::build_state(config, db.clone()).await?;
-    let worker = crate::worker::spawn(db.clone(), mailer);
+    tracing::info!(documents = %state.storage.describe(), replica = db.has_replica(), "storage");
+    let worker = crate::worker::spawn(db.clone(), mailer, lease);
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("listening on {bind}"))?;

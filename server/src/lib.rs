@@ -4,6 +4,7 @@
 
 pub mod admin_cli;
 pub mod cli;
+pub mod documents_cli;
 pub mod http;
 pub mod report_cli;
 pub mod seed;

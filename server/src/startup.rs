@@ -6,6 +6,7 @@ use app::server::{
     config::{Config, SecretSource},
     db::Db,
     state::AppState,
+    storage::Storage,
 };
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -17,13 +18,29 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
         .await
         .with_context(|| format!("opening {}", redact_url(&config.database_url)))?;
     db.migrate().await.context("migrating the database")?;
-    Ok(db)
+    match &config.replica_url {
+        Some(url) => db
+            .with_replica(url)
+            .await
+            .with_context(|| format!("opening the replica {}", redact_url(url))),
+        None => Ok(db),
+    }
+}
+
+/// The document store the configuration names: the object store of `SIGAP_STORAGE_URL`, else
+/// the data folder.
+pub fn storage(config: &Config) -> anyhow::Result<Storage> {
+    match &config.storage_url {
+        Some(url) => Ok(Storage::s3(url)?),
+        None => Ok(Storage::local(&config.data_dir)),
+    }
 }
 
 /// Builds the state a server (or a test) runs with.
 pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let demo = app::server::settings::is_demo(&db).await?;
     Ok(AppState {
+        storage: storage(&config)?,
         db,
         leptos_options: leptos_options(&config),
         session_keys: Arc::new(app::server::session::SessionKeys::new(&config.jwt_secret)),

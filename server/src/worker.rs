@@ -1,7 +1,7 @@
 //! Background work of a running server: delivering the notification outbox, and pruning old
 //! rate-limit windows. Safe to run on several servers at once (claims are exclusive).
 
-use app::server::{config::Config, db::Db, mailer::Mailer, outbox, rate_limit};
+use app::server::{config::Config, db::Db, mailer::Mailer, outbox, rate_limit, scoring};
 use std::time::Duration;
 
 /// The mailer configured by `SIGAP_SMTP_URL`/`SIGAP_MAIL_FROM`, else the development mailbox
@@ -25,8 +25,9 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
 }
 
 /// Delivers due outbox messages once; returns how many were sent.
-pub async fn deliver_due(db: &Db, mailer: &Mailer) -> usize {
-    let claimed = match outbox::claim(db, 20).await {
+pub async fn deliver_due(db: &Db, mailer: &Mailer, lease: Duration) -> usize {
+    let lease_millis = i64::try_from(lease.as_millis()).unwrap_or(i64::MAX);
+    let claimed = match outbox::claim(db, 20, lease_millis).await {
         Ok(claimed) => claimed,
         Err(error) => {
             tracing::warn!(%error, "could not claim outbox messages");
@@ -53,14 +54,20 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> usize {
     sent
 }
 
-/// Runs until the process stops: the outbox every two seconds, pruning every hour.
-pub fn spawn(db: Db, mailer: Mailer) -> tokio::task::JoinHandle<()> {
+/// Runs until the process stops: the outbox and the rollup fold every two seconds, pruning
+/// every hour.
+pub fn spawn(db: Db, mailer: Mailer, lease: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(2));
         let mut ticks: u64 = 0;
         loop {
             tick.tick().await;
-            deliver_due(&db, &mailer).await;
+            deliver_due(&db, &mailer, lease).await;
+            match scoring::rollup::fold(&db).await {
+                Ok(0) => {}
+                Ok(rows) => tracing::debug!(rows, "folded rollup deltas"),
+                Err(error) => tracing::warn!(%error, "could not fold the rollup deltas"),
+            }
             ticks += 1;
             if ticks % 1800 == 1 {
                 if let Err(error) = rate_limit::prune(&db).await {

@@ -23,6 +23,12 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Key material for signing session tokens.
     pub jwt_secret: Secret,
+    /// A PostgreSQL replica for reads that may lag (HR dashboards, public pages).
+    pub replica_url: Option<String>,
+    /// `s3://bucket/prefix` for documents in an object store; the data folder when absent.
+    pub storage_url: Option<String>,
+    /// How long an outbox claim lasts before another server may take the message over.
+    pub outbox_lease_secs: u64,
 }
 
 impl Config {

@@ -27,6 +27,8 @@ pub struct Db {
     engine: Engine,
     read: AnyPool,
     write: AnyPool,
+    /// A PostgreSQL replica, for reads that may lag (see [`Db::lagging`]).
+    replica: Option<AnyPool>,
 }
 
 /// Why the database could not be opened or migrated.
@@ -46,6 +48,15 @@ pub enum DbError {
     /// Connecting failed.
     #[error("cannot connect to the database: {0}")]
     Connect(#[source] sqlx::Error),
+    /// A replica was configured for an engine that has none (SQLite), or is not PostgreSQL.
+    #[error("DATABASE_REPLICA_URL needs DATABASE_URL and the replica to be PostgreSQL")]
+    ReplicaNeedsPostgres,
+    /// The database has a migration this binary does not know: a newer Sigap migrated it.
+    #[error(
+        "the database has migration {0}, which this sigap does not know: a newer version \
+         migrated it; run that version or a later one"
+    )]
+    NewerDatabase(i64),
     /// A migration failed; the server must not start.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -69,6 +80,7 @@ impl Db {
                 engine: Engine::Postgres,
                 read: pool.clone(),
                 write: pool,
+                replica: None,
             });
         }
         let path = sqlite_path(url).ok_or(DbError::UnsupportedUrl)?;
@@ -100,18 +112,42 @@ impl Db {
             engine: Engine::Sqlite,
             read,
             write,
+            replica: None,
         })
     }
 
-    /// Applies pending migrations for this engine. Refuses a database that has migrations this
-    /// binary does not know (it is newer than the binary).
+    /// The same database with a PostgreSQL read replica at `url` for [`Db::lagging`] reads.
+    pub async fn with_replica(self, url: &str) -> Result<Db, DbError> {
+        let postgres = |u: &str| u.starts_with("postgres://") || u.starts_with("postgresql://");
+        if self.engine != Engine::Postgres || !postgres(url) {
+            return Err(DbError::ReplicaNeedsPostgres);
+        }
+        let replica = AnyPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(DbError::Connect)?;
+        Ok(Db {
+            replica: Some(replica),
+            ..self
+        })
+    }
+
+    /// Applies pending migrations for this engine, once however many servers start together
+    /// (on PostgreSQL sqlx holds an advisory lock while it migrates; the others wait, then find
+    /// nothing to do). Refuses a database that has migrations this binary does not know (it is
+    /// newer than the binary).
     pub async fn migrate(&self) -> Result<(), DbError> {
+        use sqlx::migrate::MigrateError;
         let migrator = match self.engine {
             Engine::Sqlite => &SQLITE_MIGRATIONS,
             Engine::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.write).await?;
-        Ok(())
+        match migrator.run(&self.write).await {
+            Err(MigrateError::VersionMissing(version)) => Err(DbError::NewerDatabase(version)),
+            other => Ok(other?),
+        }
     }
 
     /// The engine behind this handle.
@@ -122,6 +158,18 @@ impl Db {
     /// Pool for reads. On SQLite these connections are read-only.
     pub fn read(&self) -> &AnyPool {
         &self.read
+    }
+
+    /// Pool for reads that may lag a moment behind the writes: HR's dashboards and exports, the
+    /// public index pages (docs/DEPLOYMENT.md). The replica when one is configured, else
+    /// [`Db::read`]. Never for what the person asking just changed.
+    pub fn lagging(&self) -> &AnyPool {
+        self.replica.as_ref().unwrap_or(&self.read)
+    }
+
+    /// Whether lagging reads go to a replica.
+    pub fn has_replica(&self) -> bool {
+        self.replica.is_some()
     }
 
     /// Pool for writes and for reads that must see the caller's own writes.
@@ -143,6 +191,9 @@ impl Db {
     pub async fn close(&self) {
         self.read.close().await;
         self.write.close().await;
+        if let Some(replica) = &self.replica {
+            replica.close().await;
+        }
     }
 }
 

@@ -59,14 +59,13 @@ pub struct Claimed {
     pub attempts: i64,
 }
 
-/// How long a claim lasts before another worker may take the message over.
-pub const CLAIM_MILLIS: i64 = 60_000;
 /// Attempts before a message is marked failed.
 pub const MAX_ATTEMPTS: i64 = 8;
 
-/// Claims up to `limit` due messages (pending and due, or claimed by a worker that died).
-/// On PostgreSQL concurrent workers skip each other's rows (`FOR UPDATE SKIP LOCKED`).
-pub async fn claim(db: &Db, limit: i64) -> Result<Vec<Claimed>, ServiceError> {
+/// Claims up to `limit` due messages (pending and due, or claimed by a worker that died) for
+/// `lease_millis`, after which another worker may take a message over. On PostgreSQL
+/// concurrent workers skip each other's rows (`FOR UPDATE SKIP LOCKED`).
+pub async fn claim(db: &Db, limit: i64, lease_millis: i64) -> Result<Vec<Claimed>, ServiceError> {
     let now = now_millis();
     let lock = match db.engine() {
         Engine::Postgres => "FOR UPDATE SKIP LOCKED",
@@ -82,7 +81,7 @@ pub async fn claim(db: &Db, limit: i64) -> Result<Vec<Claimed>, ServiceError> {
          RETURNING outbox_id, dedupe_key, recipient, subject, body, attempts"
     );
     let rows: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(&sql)
-        .bind(now + CLAIM_MILLIS)
+        .bind(now + lease_millis)
         .bind(now)
         .bind(limit)
         .fetch_all(db.write())

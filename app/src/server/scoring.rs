@@ -1,5 +1,5 @@
 //! Per-officer service scores for a period (REFERENCE §4, §4.1): the exact sums are read from
-//! the monthly rollups (`rollup`), the arithmetic is the domain's (`score_from_sums`), and every
+//! the monthly rollups and their unfolded deltas (`rollup`), the arithmetic is the domain's (`score_from_sums`), and every
 //! officer is compared with the mean of their own unit. Beside the score, the objective service
 //! record (applications handled, share on time, corrections, working days), and the trend.
 
@@ -68,7 +68,7 @@ type SumsRow = (i64, i64, i64, i64, i64, i64, i64);
 /// anyone else credited with answers in the period. Sorted by unit, then best shrunk score
 /// first, then those below the gate. Read from the monthly rollups (a few rows per officer,
 /// whatever the number of answers); `full::period_scores_full` recomputes the same from every
-/// answer, and the tests hold the two equal.
+/// answer, and the tests hold the two equal. Reads may lag (a replica, when configured).
 pub async fn period_scores(
     db: &Db,
     period: &Period,
@@ -82,31 +82,31 @@ pub async fn period_scores(
          FROM staff s LEFT JOIN unit u ON u.unit_id = s.unit_id
          WHERE ($3 = '' OR u.code = $3)
            AND (EXISTS (SELECT 1 FROM staff_role r WHERE r.account_id = s.account_id AND r.role = 'officer')
-                OR EXISTS (SELECT 1 FROM officer_month_rollup m WHERE m.officer_account_id = s.account_id
+                OR EXISTS (SELECT 1 FROM officer_month_parts m WHERE m.officer_account_id = s.account_id
                            AND m.month >= $1 AND m.month <= $2 AND m.credited > 0))",
     )
     .bind(&first)
     .bind(&last)
     .bind(wanted.as_deref().unwrap_or(""))
-    .fetch_all(db.read())
+    .fetch_all(db.lagging())
     .await?;
     let sums: Vec<SumsRow> = sqlx::query_as(
         "SELECT officer_account_id, CAST(SUM(credited) AS BIGINT), CAST(SUM(n) AS BIGINT),
                 CAST(SUM(sum_hp) AS BIGINT), CAST(SUM(sum_sq_hp) AS BIGINT),
                 CAST(SUM(invited) AS BIGINT), CAST(SUM(served) AS BIGINT)
-         FROM officer_month_rollup WHERE month >= $1 AND month <= $2 GROUP BY officer_account_id",
+         FROM officer_month_parts WHERE month >= $1 AND month <= $2 GROUP BY officer_account_id",
     )
     .bind(&first)
     .bind(&last)
-    .fetch_all(db.read())
+    .fetch_all(db.lagging())
     .await?;
     let units: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT unit_key, CAST(SUM(responses) AS BIGINT), CAST(SUM(sum_hp) AS BIGINT)
-         FROM unit_month_rollup WHERE month >= $1 AND month <= $2 GROUP BY unit_key",
+         FROM unit_month_parts WHERE month >= $1 AND month <= $2 GROUP BY unit_key",
     )
     .bind(&first)
     .bind(&last)
-    .fetch_all(db.read())
+    .fetch_all(db.lagging())
     .await?;
     let count = |v: i64| u32::try_from(v).map_err(|_| corrupt("a count out of range"));
     let total = |v: i64| u64::try_from(v).map_err(|_| corrupt("a sum out of range"));

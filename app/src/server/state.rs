@@ -12,6 +12,8 @@ use std::sync::Arc;
 pub struct AppState {
     /// The database (SQLite or PostgreSQL).
     pub db: Db,
+    /// Where uploaded documents are kept (the data folder or an object store).
+    pub storage: super::storage::Storage,
     /// Settings read at start-up.
     pub config: Arc<Config>,
     /// Where Leptos finds the site assets.

@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 mod workers;
-pub(crate) use workers::invitations;
-use workers::{approved, load, Acked};
+pub(crate) use workers::{approved, invitations};
+use workers::{load, Acked};
 
 /// Survey tokens thrown at the server, applicants and answerers working at once.
 const TOKENS: usize = 3_000;
@@ -184,8 +184,7 @@ db_test!(every_acknowledged_submission_survives_a_sigkill, |app| {
         notices.len(),
         acked.completed.len()
     );
-    let deadline =
-        Instant::now() + Duration::from_secs(app::server::outbox::CLAIM_MILLIS as u64 / 1000 + 30);
+    let deadline = Instant::now() + Duration::from_secs(crate::common::live::LEASE_SECS + 30);
     let delivered = loop {
         let received = received_ids(&app);
         if received == notices || Instant::now() > deadline {

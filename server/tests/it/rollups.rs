@@ -73,6 +73,15 @@ async fn random_paper(
     count: usize,
     moved: Option<usize>,
 ) {
+    let body = paper_csv(rng, count, moved);
+    let tz = app.state.config.time_zone.offset();
+    app::server::survey::paper::import_paper(&app.db, &Actor::system(), &body, tz, ID)
+        .await
+        .unwrap();
+}
+
+/// The survey CSV of `count` random paper answers (see [`random_paper`]).
+fn paper_csv(rng: &mut ChaCha8Rng, count: usize, moved: Option<usize>) -> String {
     let mut body = app::domain::survey_csv::SURVEY_CSV_HEADER.join(",") + "\n";
     for _ in 0..count {
         let (year, month) = match rng.gen_range(0..13) {
@@ -101,10 +110,7 @@ async fn random_paper(
             "{year}-{month:02}-{day:02},{unit_code},{service},{nip},{u1},3,3,3,3,{u6},{u7},3,3,,,,,\n"
         );
     }
-    let tz = app.state.config.time_zone.offset();
-    app::server::survey::paper::import_paper(&app.db, &Actor::system(), &body, tz, ID)
-        .await
-        .unwrap();
+    body
 }
 
 /// Rollups equal their recomputation, and the scores read from them equal the scores computed
@@ -138,6 +144,23 @@ async fn assert_consistent(app: &common::TestApp, stage: &str) {
         }
     }
     assert!(scored > 0, "{stage}: some officers pass the gate");
+}
+
+/// Folding moves every delta into the per-month rows and changes no sum: afterwards no delta is
+/// left and the per-month rows alone equal the recomputation.
+async fn assert_folded(app: &common::TestApp, stage: &str) {
+    assert!(
+        rollup::fold(&app.db).await.unwrap() > 0,
+        "{stage}: something to fold"
+    );
+    for table in ["officer_month_delta", "unit_month_delta"] {
+        let left: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "{stage}: {table} folded");
+    }
+    assert_consistent(app, stage).await;
 }
 
 /// An officer issues a counter invitation and the citizen answers it by its typed code.
@@ -203,17 +226,23 @@ db_test!(rollups_always_equal_a_full_recomputation, |app| {
     city(&app).await;
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     random_paper(&app, &mut rng, 400, None).await;
-    assert_consistent(&app, "after paper answers").await;
+    assert_consistent(&app, "after paper answers, unfolded").await;
+    assert_folded(&app, "after paper answers").await;
     // Officer 3 moves unit: their answers now count toward the other unit's μ.
     import_staff(&app, Some(3)).await;
     assert_consistent(&app, "after a move").await;
     random_paper(&app, &mut rng, 300, Some(3)).await;
-    // And back again, with more answers after.
+    // And back again, with more answers after, this time moving with deltas not yet folded.
     import_staff(&app, None).await;
     random_paper(&app, &mut rng, 200, None).await;
     assert_consistent(&app, "after moving back").await;
+    import_staff(&app, Some(5)).await;
+    assert_consistent(&app, "after a move over unfolded deltas").await;
+    assert_folded(&app, "after a move over unfolded deltas").await;
+    import_staff(&app, None).await;
     shared_answer(&app).await;
     assert_consistent(&app, "after an answer credited to two officers").await;
+    assert_folded(&app, "after an answer credited to two officers").await;
     // A rebuild changes nothing when they agree.
     rollup::rebuild(&app.db).await.unwrap();
     assert_consistent(&app, "after a rebuild").await;
@@ -223,4 +252,54 @@ db_test!(rollups_always_equal_a_full_recomputation, |app| {
         .await
         .unwrap();
     assert!(!rollup::verify(&app.db).await.unwrap().is_empty());
+});
+
+// Answers keep arriving while several folds run at once (as on several servers): every delta is
+// folded exactly once — none lost between reading and deleting, none counted twice.
+db_test!(concurrent_folds_count_every_answer_once, |app| {
+    city(&app).await;
+    let mut writers = Vec::new();
+    let tz = app.state.config.time_zone.offset();
+    for seed in 0..6u64 {
+        let db = app.db.clone();
+        writers.push(tokio::spawn(async move {
+            let mut rng = ChaCha8Rng::seed_from_u64(100 + seed);
+            for _ in 0..8 {
+                let body = paper_csv(&mut rng, 15, None);
+                app::server::survey::paper::import_paper(&db, &Actor::system(), &body, tz, ID)
+                    .await
+                    .unwrap();
+            }
+        }));
+    }
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut folders = Vec::new();
+    for _ in 0..3 {
+        let (db, done) = (app.db.clone(), done.clone());
+        folders.push(tokio::spawn(async move {
+            let mut rows = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                rows += rollup::fold(&db).await.unwrap();
+            }
+            rows
+        }));
+    }
+    for w in writers {
+        w.await.unwrap();
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut rows = 0;
+    for f in folders {
+        rows += f.await.unwrap();
+    }
+    assert!(rows > 0, "the folds ran while answers arrived");
+    let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_response")
+        .fetch_one(app.db.read())
+        .await
+        .unwrap();
+    assert_eq!(answers, 6 * 8 * 15, "every batch stored");
+    assert_consistent(&app, "after concurrent folds").await;
+    // A last batch after the folds stopped is folded by the next one.
+    random_paper(&app, &mut ChaCha8Rng::seed_from_u64(99), 15, None).await;
+    assert_folded(&app, "after concurrent folds").await;
 });

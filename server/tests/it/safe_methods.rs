@@ -43,6 +43,8 @@ const TABLES: &[&str] = &[
     "talent_potential",
     "officer_month_rollup",
     "unit_month_rollup",
+    "officer_month_delta",
+    "unit_month_delta",
 ];
 
 /// Tables whose rows are changed in place, with the column that moves when they are.

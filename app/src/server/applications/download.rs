@@ -3,9 +3,7 @@
 
 use super::load_visible;
 use crate::auth::Viewer;
-use crate::server::{
-    accounts::RequestMeta, audit, documents, error::ServiceError, state::AppState,
-};
+use crate::server::{accounts::RequestMeta, audit, error::ServiceError, state::AppState};
 
 /// A document ready to send.
 pub struct Download {
@@ -46,15 +44,8 @@ pub async fn download(
         )
         .await?;
     }
-    let bytes = documents::read(&state.config.data_dir, &key).await?;
-    let actual: String = {
-        use sha2::Digest;
-        sha2::Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
-    if actual != sha256 {
+    let bytes = state.storage.read(&key).await?;
+    if crate::server::storage::sha256_hex(&bytes) != sha256 {
         return Err(ServiceError::Unexpected(format!(
             "document {document_id} does not match its checksum"
         )));

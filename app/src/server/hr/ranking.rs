@@ -71,7 +71,7 @@ async fn credited_for_service(
     .bind(code.trim().to_uppercase())
     .bind(day_text(period.first_day()))
     .bind(day_text(period.last_day()))
-    .fetch_all(state.db.read())
+    .fetch_all(state.db.lagging())
     .await?;
     Ok(ids.into_iter().collect())
 }
@@ -153,11 +153,11 @@ pub async fn build(
         }
     }
     let units: Vec<(String, String)> = sqlx::query_as("SELECT code, name FROM unit ORDER BY code")
-        .fetch_all(state.db.read())
+        .fetch_all(state.db.lagging())
         .await?;
     let services: Vec<(String, String, String)> =
         sqlx::query_as("SELECT code, name_id, name_en FROM service_type ORDER BY code")
-            .fetch_all(state.db.read())
+            .fetch_all(state.db.lagging())
             .await?;
     Ok(HrRanking {
         period: view,

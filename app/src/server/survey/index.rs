@@ -70,7 +70,7 @@ async fn load(
     .bind(unit_id)
     .bind(day_text(period.first_day()))
     .bind(day_text(period.last_day()))
-    .fetch_all(state.db.read())
+    .fetch_all(state.db.lagging())
     .await?;
     Ok(rows
         .into_iter()
@@ -151,7 +151,7 @@ async fn invitations(
     .bind(unit_id)
     .bind(day_text(period.first_day()))
     .bind(day_text(period.last_day()))
-    .fetch_all(state.db.read())
+    .fetch_all(state.db.lagging())
     .await?;
     Ok(rows
         .into_iter()
@@ -178,7 +178,7 @@ async fn recipients(
     .bind(unit_id)
     .bind(day_text(period.first_day()))
     .bind(day_text(period.last_day()))
-    .fetch_all(state.db.read())
+    .fetch_all(state.db.lagging())
     .await?;
     Ok(rows
         .into_iter()
@@ -302,7 +302,7 @@ pub async fn unit_index(
     let unit: Option<(i64, String, String)> =
         sqlx::query_as("SELECT unit_id, code, name FROM unit WHERE code = $1 AND active = 1")
             .bind(code.trim().to_uppercase())
-            .fetch_optional(state.db.read())
+            .fetch_optional(state.db.lagging())
             .await?;
     let (unit_id, unit_code, unit_name) = unit.ok_or(ServiceError::NotFound)?;
     let stored = load(state, unit_id, &period).await?;
@@ -315,7 +315,7 @@ pub async fn unit_index(
         "SELECT service_type_id, code, name_id, name_en FROM service_type WHERE unit_id = $1 AND active = 1 ORDER BY code",
     )
     .bind(unit_id)
-    .fetch_all(state.db.read())
+    .fetch_all(state.db.lagging())
     .await?;
     let counted = |service: i64| stored.iter().filter(move |s| s.service_type_id == service);
     let services = services
@@ -379,7 +379,7 @@ pub async fn overview(
     let period = period_or_current(state, period)?;
     let units: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT unit_id, code, name FROM unit WHERE active = 1 ORDER BY name")
-            .fetch_all(state.db.read())
+            .fetch_all(state.db.lagging())
             .await?;
     let mut out = Vec::with_capacity(units.len());
     for (unit_id, unit_code, unit_name) in units {

@@ -11,6 +11,20 @@ use std::time::{Duration, Instant};
 
 /// The secret the in-process state signs with (sessions made in-process work on the binary).
 pub const SECRET: &str = "test-secret-that-is-long-enough-0123456789";
+/// How long the binary's outbox claims last (`SIGAP_OUTBOX_LEASE_SECS`): short, so a test that
+/// kills a server sees its claimed messages taken over within seconds.
+pub const LEASE_SECS: u64 = 5;
+
+/// How to start one server beyond the test app's database.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// Its own data folder (default: the test app's).
+    pub data_dir: Option<std::path::PathBuf>,
+    /// More environment variables.
+    pub env: Vec<(&'a str, String)>,
+    /// The log filter (default `info`).
+    pub log: Option<&'a str>,
+}
 
 /// A running `sigap serve`.
 pub struct Live {
@@ -42,22 +56,36 @@ impl Live {
 
     /// [`Live::start`] with the log filter `SIGAP_LOG=log`.
     pub async fn start_logging(app: &TestApp, run: usize, log: &str) -> Live {
+        let options = Options {
+            log: Some(log),
+            ..Options::default()
+        };
+        Self::start_with(app, run, options).await
+    }
+
+    /// [`Live::start`] with [`Options`].
+    pub async fn start_with(app: &TestApp, run: usize, options: Options<'_>) -> Live {
+        let data_dir = options.data_dir.unwrap_or_else(|| app.data_dir.clone());
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
             .expect("a free port");
-        let file = std::fs::File::create(app.data_dir.join(format!("server-{run}.log"))).unwrap();
+        std::fs::create_dir_all(&data_dir).unwrap();
+        let file = std::fs::File::create(data_dir.join(format!("server-{run}.log"))).unwrap();
         // SIGAP_TEST_BIN runs another build (the release binary, for the long soak).
         let bin =
             std::env::var("SIGAP_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sigap").into());
         let child = Command::new(bin)
             .arg("serve")
             .env("DATABASE_URL", &app.url)
-            .env("SIGAP_DATA_DIR", &app.data_dir)
+            .env("SIGAP_DATA_DIR", &data_dir)
             .env("SIGAP_JWT_SECRET", SECRET)
             .env("SIGAP_BIND", format!("127.0.0.1:{port}"))
-            .env("SIGAP_LOG", log)
+            .env("SIGAP_LOG", options.log.unwrap_or("info"))
+            .env("SIGAP_OUTBOX_LEASE_SECS", LEASE_SECS.to_string())
             .env_remove("SIGAP_SMTP_URL")
+            .env_remove("SIGAP_STORAGE_URL")
+            .envs(options.env)
             .stdin(Stdio::null())
             .stdout(file.try_clone().unwrap())
             .stderr(file)

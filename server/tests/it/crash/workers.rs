@@ -70,7 +70,7 @@ pub(crate) async fn invitations(
 }
 
 /// Applications of citizen 2 brought up to approval, ready for the officer to complete.
-pub(super) async fn approved(app: &TestApp, service: Service, officer: &mut Jar) -> Vec<i64> {
+pub(crate) async fn approved(app: &TestApp, service: Service, officer: &mut Jar) -> Vec<i64> {
     let mut citizen = app.sign_in("/masuk", people::CITIZEN_2, PASSWORD).await;
     let mut ids = Vec::new();
     for n in 0..TO_COMPLETE {

@@ -8,7 +8,7 @@ use crate::domain::application_state::State;
 use crate::domain::document::{check_upload, display_name, parse_kinds, UploadError};
 use crate::forms::field_error;
 use crate::i18n::{apply as ap, I18n};
-use crate::server::{audit, db::now_millis, documents, error::ServiceError, state::AppState};
+use crate::server::{audit, db::now_millis, error::ServiceError, state::AppState};
 
 /// Stores a document for one requirement, replacing the previous one. In a correction round only
 /// the requirements staff asked about may change ("fix only what was asked").
@@ -71,13 +71,10 @@ pub async fn upload_document(
         ServiceError::Validation(vec![field_error(&field, message)])
     })?;
     let now = today(state);
-    let stored = documents::store(
-        &state.config.data_dir,
-        now.year(),
-        u8::from(now.month()),
-        bytes,
-    )
-    .await?;
+    let stored = state
+        .storage
+        .store(now.year(), u8::from(now.month()), bytes)
+        .await?;
     let mut tx = state.db.begin().await?;
     let current = load_row(&mut tx, id).await?;
     check_editable(&current, viewer, i18n.t(ap::STEP_NOT_POSSIBLE))?;
