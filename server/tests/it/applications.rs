@@ -87,6 +87,14 @@ db_test!(
         assert_eq!(status, 422, "a requirement not asked about is locked");
         assert!(page.contains(app::i18n::apply::NOT_ASKED.id), "{page}");
         assert_eq!(count(&app, &letters).await, 1);
+        // Uploads are told apart by order, not by the clock: even stamped in the millisecond of
+        // the request, the documents sent before it do not answer it, one sent after does.
+        let same_ms = "(SELECT MAX(requested_at) FROM application_correction)";
+        applying::exec(
+            &app,
+            &format!("UPDATE application_document SET uploaded_at = {same_ms}"),
+        )
+        .await;
         let resubmit = format!("/permohonan/{id}/perbaikan");
         let (status, _, page) = app.post_as(&resubmit, "", &mut citizen).await;
         assert_eq!(status, 422, "the corrected document is missing");
@@ -96,6 +104,11 @@ db_test!(
         let png = applying::png(1200, 800);
         let (status, _, page) = upload(&app, &citizen, id, service.ktp, "ktp.png", &png).await;
         assert_eq!(status, 303, "{page}");
+        applying::exec(
+            &app,
+            &format!("UPDATE application_document SET uploaded_at = {same_ms}"),
+        )
+        .await;
         let (status, _, page) = app.post_as(&resubmit, "", &mut citizen).await;
         assert_eq!(status, 303, "{page}");
         assert_eq!(state_of(&app, id).await, "resubmitted");

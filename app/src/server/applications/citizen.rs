@@ -178,7 +178,9 @@ pub async fn resubmit(
          JOIN service_requirement r ON r.requirement_id = c.requirement_id
          WHERE c.application_id = $1 AND c.resolved_at IS NULL AND r.needs_document = 1
            AND NOT EXISTS (SELECT 1 FROM application_document d WHERE d.application_id = c.application_id
-                           AND d.requirement_id = c.requirement_id AND d.uploaded_at > c.requested_at)",
+                           AND d.requirement_id = c.requirement_id
+                           AND (d.document_id > c.document_before
+                                OR (c.document_before IS NULL AND d.uploaded_at > c.requested_at)))",
     )
     .bind(id)
     .fetch_all(&mut *tx)

@@ -215,7 +215,12 @@ async fn insert_correction(
     now: i64,
 ) -> Result<(), ServiceError> {
     let note: String = note.chars().take(1000).collect();
-    sqlx::query("INSERT INTO application_correction (application_id, requirement_id, note, requested_at) VALUES ($1, $2, $3, $4)")
+    // The newest document of the requirement now: a later one answers the request (0009).
+    sqlx::query(
+        "INSERT INTO application_correction (application_id, requirement_id, note, requested_at, document_before)
+         SELECT $1, $2, $3, $4, COALESCE(MAX(document_id), 0) FROM application_document
+         WHERE application_id = $1 AND requirement_id = $2",
+    )
         .bind(id)
         .bind(requirement_id)
         .bind(note)
