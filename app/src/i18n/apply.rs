@@ -19,6 +19,10 @@ crate::catalogue! {
         id: "Isi berkas bukan jenis yang diterima ({types}). Unggah foto atau pindaian dalam format itu.",
         en: "The file's content is not an accepted type ({types}). Upload a photo or scan in that format.",
     },
+    UPLOAD_STORE_UNAVAILABLE => {
+        id: "Dokumen belum tersimpan: tempat penyimpanan sedang tidak dapat dihubungi. Coba unggah lagi sebentar lagi.",
+        en: "The document was not saved: the document store cannot be reached right now. Try uploading again in a moment.",
+    },
     UPLOAD_BAD_IMAGE => { id: "Gambar ini rusak atau ukurannya tidak wajar.", en: "This image is damaged or has implausible dimensions." },
     DOCUMENT_MISSING => { id: "Unggah dokumen: {requirement}.", en: "Upload the document: {requirement}." },
     CORRECTION_MISSING => { id: "Unggah dokumen perbaikan: {requirement}.", en: "Upload the corrected document: {requirement}." },

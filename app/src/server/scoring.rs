@@ -82,7 +82,9 @@ pub async fn period_scores(
          FROM staff s LEFT JOIN unit u ON u.unit_id = s.unit_id
          WHERE ($3 = '' OR u.code = $3)
            AND (EXISTS (SELECT 1 FROM staff_role r WHERE r.account_id = s.account_id AND r.role = 'officer')
-                OR EXISTS (SELECT 1 FROM officer_month_parts m WHERE m.officer_account_id = s.account_id
+                OR EXISTS (SELECT 1 FROM officer_month_rollup m WHERE m.officer_account_id = s.account_id
+                           AND m.month >= $1 AND m.month <= $2 AND m.credited > 0)
+                OR EXISTS (SELECT 1 FROM officer_month_delta m WHERE m.officer_account_id = s.account_id
                            AND m.month >= $1 AND m.month <= $2 AND m.credited > 0))",
     )
     .bind(&first)
@@ -90,28 +92,52 @@ pub async fn period_scores(
     .bind(wanted.as_deref().unwrap_or(""))
     .fetch_all(db.lagging())
     .await?;
-    let sums: Vec<SumsRow> = sqlx::query_as(
-        "SELECT officer_account_id, CAST(SUM(credited) AS BIGINT), CAST(SUM(n) AS BIGINT),
-                CAST(SUM(sum_hp) AS BIGINT), CAST(SUM(sum_sq_hp) AS BIGINT),
-                CAST(SUM(invited) AS BIGINT), CAST(SUM(served) AS BIGINT)
-         FROM officer_month_parts WHERE month >= $1 AND month <= $2 GROUP BY officer_account_id",
-    )
-    .bind(&first)
-    .bind(&last)
-    .fetch_all(db.lagging())
-    .await?;
-    let units: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT unit_key, CAST(SUM(responses) AS BIGINT), CAST(SUM(sum_hp) AS BIGINT)
-         FROM unit_month_parts WHERE month >= $1 AND month <= $2 GROUP BY unit_key",
-    )
-    .bind(&first)
-    .bind(&last)
-    .fetch_all(db.lagging())
-    .await?;
+    // The folded rows and the unfolded deltas are summed separately and added here: under one
+    // GROUP BY over a UNION ALL view PostgreSQL planned a parallel append with a default group
+    // estimate, about twice the time of the plain table's query (BENCHMARKS.md, figure 3).
+    let mut sums: Vec<SumsRow> = Vec::new();
+    let mut units: Vec<(i64, i64, i64)> = Vec::new();
+    for (officers, unit_rows) in [
+        ("officer_month_rollup", "unit_month_rollup"),
+        ("officer_month_delta", "unit_month_delta"),
+    ] {
+        sums.extend(
+            sqlx::query_as::<_, SumsRow>(&format!(
+                "SELECT officer_account_id, CAST(SUM(credited) AS BIGINT), CAST(SUM(n) AS BIGINT),
+                        CAST(SUM(sum_hp) AS BIGINT), CAST(SUM(sum_sq_hp) AS BIGINT),
+                        CAST(SUM(invited) AS BIGINT), CAST(SUM(served) AS BIGINT)
+                 FROM {officers} WHERE month >= $1 AND month <= $2 GROUP BY officer_account_id"
+            ))
+            .bind(&first)
+            .bind(&last)
+            .fetch_all(db.lagging())
+            .await?,
+        );
+        units.extend(
+            sqlx::query_as::<_, (i64, i64, i64)>(&format!(
+                "SELECT unit_key, CAST(SUM(responses) AS BIGINT), CAST(SUM(sum_hp) AS BIGINT)
+                 FROM {unit_rows} WHERE month >= $1 AND month <= $2 GROUP BY unit_key"
+            ))
+            .bind(&first)
+            .bind(&last)
+            .fetch_all(db.lagging())
+            .await?,
+        );
+    }
     let count = |v: i64| u32::try_from(v).map_err(|_| corrupt("a count out of range"));
     let total = |v: i64| u64::try_from(v).map_err(|_| corrupt("a sum out of range"));
-    let mut by_officer = BTreeMap::new();
+    let mut totals: BTreeMap<i64, [i64; 6]> = BTreeMap::new();
     for (officer, credited, n, sum, sum_sq, invited, served) in sums {
+        let t = totals.entry(officer).or_default();
+        for (slot, v) in t
+            .iter_mut()
+            .zip([credited, n, sum, sum_sq, invited, served])
+        {
+            *slot += v;
+        }
+    }
+    let mut by_officer = BTreeMap::new();
+    for (officer, [credited, n, sum, sum_sq, invited, served]) in totals {
         let sums = OfficerSums {
             credited: count(credited)?,
             n: count(n)?,
@@ -120,8 +146,13 @@ pub async fn period_scores(
         };
         by_officer.insert(officer, (sums, count(invited)?, count(served)?));
     }
-    let mut unit_means = BTreeMap::new();
+    let mut unit_totals: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
     for (unit_key, responses, sum) in units {
+        let t = unit_totals.entry(unit_key).or_default();
+        (t.0, t.1) = (t.0 + responses, t.1 + sum);
+    }
+    let mut unit_means = BTreeMap::new();
+    for (unit_key, (responses, sum)) in unit_totals {
         unit_means.insert(
             unit_key,
             UnitMean::from_sums(total(sum)?, total(responses)?),

@@ -76,7 +76,20 @@ impl Storage {
         }
         // One TLS crypto provider for the process (ring, as for mail); a second call is a no-op.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let mut builder = AmazonS3Builder::new();
+        // A citizen's upload must not hang on an unreachable store for the library's default
+        // three minutes of retries: a few quick retries, then a clear failure. Set before the
+        // AWS_* settings, which may add client options of their own (AWS_ALLOW_HTTP).
+        let retry = object_store::RetryConfig {
+            backoff: object_store::BackoffConfig::default(),
+            max_retries: 3,
+            retry_timeout: std::time::Duration::from_secs(15),
+        };
+        let client = object_store::ClientOptions::new()
+            .with_connect_timeout(std::time::Duration::from_secs(5))
+            .with_timeout(std::time::Duration::from_secs(30));
+        let mut builder = AmazonS3Builder::new()
+            .with_retry(retry)
+            .with_client_options(client);
         for (name, value) in settings {
             if let Some(key) = name
                 .starts_with("AWS_")

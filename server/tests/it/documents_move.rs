@@ -118,3 +118,46 @@ async fn moves(mut app: TestApp) {
     drop(s3);
     app.cleanup().await;
 }
+
+// An object store that cannot be reached refuses the upload with a localised message on the file
+// field, and nothing is recorded: no document row, the draft as it was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_store_refuses_the_upload_and_records_nothing() {
+    let mut app = TestApp::sqlite().await;
+    let service = applying::define_service(&app).await;
+    let mut citizen = app
+        .sign_in(
+            "/masuk",
+            crate::common::people::CITIZEN_1,
+            crate::common::PASSWORD,
+        )
+        .await;
+    let id = applying::start(&app, &mut citizen, "draft-key-0003-nostore").await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let settings = [
+        ("AWS_ENDPOINT", format!("http://127.0.0.1:{port}")),
+        ("AWS_ALLOW_HTTP", "true".into()),
+        ("AWS_REGION", "us-east-1".into()),
+        ("AWS_ACCESS_KEY_ID", "nobody".into()),
+        ("AWS_SECRET_ACCESS_KEY", "nothing-at-all".into()),
+    ];
+    app.state.storage = Storage::s3_with(
+        "s3://sigap-dokumen/nowhere",
+        settings.into_iter().map(|(k, v)| (k.to_owned(), v)),
+    )
+    .unwrap();
+    let (status, _, page) = upload(&app, &citizen, id, service.ktp, "ktp.pdf", &pdf("k")).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(
+        page.contains("tempat penyimpanan sedang tidak dapat dihubungi"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("href=\"#f-file_{}\"", service.ktp)),
+        "linked from the summary"
+    );
+    assert!(documents(&app).await.is_empty(), "nothing recorded");
+    app.cleanup().await;
+}

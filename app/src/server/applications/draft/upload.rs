@@ -71,10 +71,17 @@ pub async fn upload_document(
         ServiceError::Validation(vec![field_error(&field, message)])
     })?;
     let now = today(state);
+    // The store may be a remote object store: when it cannot be reached, nothing is recorded
+    // and the citizen is told to try again (the details go to the log).
     let stored = state
         .storage
         .store(now.year(), u8::from(now.month()), bytes)
-        .await?;
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "a document could not be stored");
+            let message = i18n.t(ap::UPLOAD_STORE_UNAVAILABLE);
+            ServiceError::Validation(vec![field_error(&field, message)])
+        })?;
     let mut tx = state.db.begin().await?;
     let current = load_row(&mut tx, id).await?;
     check_editable(&current, viewer, i18n.t(ap::STEP_NOT_POSSIBLE))?;
