@@ -4,11 +4,9 @@
 //! machine the servers, the database and the load generator share the same cores, so the ratio
 //! shows that a second server works beside the first, not how far a real cluster scales.
 
-use crate::load::{self, MakeRequest, Peak};
+use crate::load::{self, Peak};
 use crate::proc::{Running, Target};
-use http_body_util::Full;
-use hyper::body::Bytes;
-use hyper::{Request, StatusCode};
+use hyper::StatusCode;
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,22 +24,6 @@ pub struct ServersFigure {
     pub ratio: f64,
 }
 
-const ANSWERS: &str = "u1=3&u2=3&u3=2&u4=4&u5=3&u6=4&u7=4&u8=3&u9=2&gender=P&age=41&education=SMA&occupation=Swasta&suggestion=";
-
-/// Request `i` answers token `i` through server `ports[i % ports.len()]`.
-fn answers(ports: Vec<u16>, tokens: Arc<Vec<String>>) -> MakeRequest {
-    Arc::new(move |i| {
-        let port = ports[i % ports.len()];
-        let origin = format!("http://127.0.0.1:{port}");
-        Request::post(format!("{origin}/survei/{}", tokens[i % tokens.len()]))
-            .header("host", format!("127.0.0.1:{port}"))
-            .header("origin", &origin)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(Full::new(Bytes::from_static(ANSWERS.as_bytes())))
-            .expect("a valid request")
-    })
-}
-
 async fn peak_through(
     target: &Target,
     ports: Vec<u16>,
@@ -49,7 +31,7 @@ async fn peak_through(
 ) -> anyhow::Result<Peak> {
     // Fresh invitations for each measurement: an answered token would still redirect (303).
     let tokens = Arc::new(crate::survey::invitations(target, 40_000).await?);
-    let make = answers(ports, tokens.clone());
+    let make = crate::survey::answer_request(ports, tokens.clone());
     let (_, next) = load::peak(
         make.clone(),
         StatusCode::SEE_OTHER,

@@ -132,11 +132,13 @@ pub async fn raw_inserts(
     Ok(rate)
 }
 
-fn answer_request(port: u16, tokens: Arc<Vec<String>>) -> MakeRequest {
-    let origin = format!("http://127.0.0.1:{port}");
+/// Request `i` answers token `i` through server `ports[i % ports.len()]` (one port: one server;
+/// several: as a load balancer would spread them).
+pub fn answer_request(ports: Vec<u16>, tokens: Arc<Vec<String>>) -> MakeRequest {
     Arc::new(move |i| {
-        let token = &tokens[i % tokens.len()];
-        Request::post(format!("{origin}/survei/{token}"))
+        let port = ports[i % ports.len()];
+        let origin = format!("http://127.0.0.1:{port}");
+        Request::post(format!("{origin}/survei/{}", tokens[i % tokens.len()]))
             .header("host", format!("127.0.0.1:{port}"))
             .header("origin", &origin)
             .header("content-type", "application/x-www-form-urlencoded")
@@ -154,7 +156,7 @@ pub async fn measure(
     concurrency: usize,
 ) -> anyhow::Result<SurveyFigure> {
     let tokens = Arc::new(tokens);
-    let make = answer_request(server.port, tokens.clone());
+    let make = answer_request(vec![server.port], tokens.clone());
     // Warm up (connections, caches), then the closed-loop peak.
     let (_, next) = load::peak(
         make.clone(),
