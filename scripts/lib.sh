@@ -11,7 +11,9 @@ export LEPTOS_SITE_PKG_DIR=pkg
 # binaryen must never be first on PATH (its wasm-opt 108 breaks the WASM in Chromium).
 export PATH="$ROOT/.tools/bin:$ROOT/tools/node_modules/.bin:$PATH"
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step is stamped with the minutes and seconds since the script started, so a slow step
+# shows in any run's log.
+step() { printf '\n\033[1m==> [%dm%02ds] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

@@ -13,7 +13,7 @@ failed=0
 finish() {
   local code=$?
   echo
-  echo "$passed passed, $failed failed"
+  echo "$passed passed, $failed failed (in $((SECONDS / 60))m$((SECONDS % 60))s)"
   if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then exit "$code"; fi
   [ "$failed" -eq 0 ]
 }

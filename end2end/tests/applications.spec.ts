@@ -6,7 +6,7 @@
 import { Browser, BrowserContext, expect, Locator, Page, test, TestInfo } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
-import { hasJs, snap, switchLanguage, waitForHydration } from "./helpers";
+import { filesHolding, hasJs, objectStoreDirs, onObjectStore, snap, switchLanguage, waitForHydration } from "./helpers";
 
 const citizen = { nik: "3171011505900003", password: "demo-warga-sigap" };
 const officer = { nip: "199001152015032001", password: "demo-petugas-sigap" };
@@ -216,6 +216,12 @@ test("a citizen applies online, corrects one document, and gets a verifiable per
   ]);
   expect(download.suggestedFilename()).toBe("contoh-surat.pdf");
   expect(fs.readFileSync(await download.path()).equals(fs.readFileSync(pdf))).toBe(true);
+  if (onObjectStore(testInfo)) {
+    // On the portal with object storage the upload's bytes are in the store, not on its disk.
+    const dirs = objectStoreDirs();
+    expect(filesHolding(dirs.store, fs.readFileSync(pdf)).length).toBeGreaterThan(0);
+    expect(filesHolding(dirs.data, fs.readFileSync(pdf))).toEqual([]);
+  }
   await step(op, "Mulai verifikasi");
 
   // Asking without a note says what is missing.

@@ -1,4 +1,5 @@
 // Shared steps for the journeys.
+import * as fs from "fs";
 import * as path from "path";
 import { expect, Page, TestInfo } from "@playwright/test";
 
@@ -37,4 +38,27 @@ export async function switchLanguage(page: Page, to: "English" | "Bahasa Indones
 /** The data folder of the server under test (see start-server.sh: one per port). */
 export function dataDir(): string {
   return path.join(__dirname, "..", ".tmp", `data-${process.env.SIGAP_E2E_PORT ?? 3100}`);
+}
+
+/** Whether the journey runs on the portal that keeps documents in object storage (the "store"
+ * project: playwright.config.ts, start-server.sh --object-store). */
+export function onObjectStore(testInfo: TestInfo): boolean {
+  return testInfo.project.name === "store";
+}
+
+/** The data folder and the object store's folder of the "store" project's portal. */
+export function objectStoreDirs(): { data: string; store: string } {
+  const port = Number(process.env.SIGAP_E2E_PORT ?? 3100) + 1;
+  const tmp = path.join(__dirname, "..", ".tmp");
+  return { data: path.join(tmp, `data-${port}`), store: path.join(tmp, `s3-${port}`) };
+}
+
+/** Every file under `dir` (recursively) whose content is exactly `bytes`. */
+export function filesHolding(dir: string, bytes: Buffer): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => fs.statSync(file).size === bytes.length && fs.readFileSync(file).equals(bytes));
 }
