@@ -76,6 +76,8 @@ pub async fn period_scores(
     params: &ScoringParams,
 ) -> Result<Vec<OfficerRow>, ServiceError> {
     let (first, last) = rollup::month_bounds(period);
+    // The deltas have no index (migration 0010): they are read once, uncorrelated, not per
+    // officer.
     let wanted = unit_code.map(|c| c.trim().to_uppercase());
     let staff: Vec<StaffRow> = sqlx::query_as(
         "SELECT s.account_id, s.nip, s.full_name, s.unit_id, u.code, u.name
@@ -84,8 +86,8 @@ pub async fn period_scores(
            AND (EXISTS (SELECT 1 FROM staff_role r WHERE r.account_id = s.account_id AND r.role = 'officer')
                 OR EXISTS (SELECT 1 FROM officer_month_rollup m WHERE m.officer_account_id = s.account_id
                            AND m.month >= $1 AND m.month <= $2 AND m.credited > 0)
-                OR EXISTS (SELECT 1 FROM officer_month_delta m WHERE m.officer_account_id = s.account_id
-                           AND m.month >= $1 AND m.month <= $2 AND m.credited > 0))",
+                OR s.account_id IN (SELECT m.officer_account_id FROM officer_month_delta m
+                                    WHERE m.month >= $1 AND m.month <= $2 AND m.credited > 0))",
     )
     .bind(&first)
     .bind(&last)
