@@ -13,7 +13,7 @@ export PATH="$ROOT/.tools/bin:$ROOT/tools/node_modules/.bin:$PATH"
 
 # Each step is stamped with the minutes and seconds since the script started, so a slow step
 # shows in any run's log.
-step() { printf '\n\033[1m==> [%dm%02ds] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
+step() { printf '\n\033[1m==> [%d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
