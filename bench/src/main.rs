@@ -32,6 +32,24 @@ enum Command {
         #[arg(long)]
         size: usize,
     },
+    /// Closed-loop load on one running server's page, for profiling between full runs.
+    Hit {
+        /// Port of a running Sigap (or any HTTP server) on 127.0.0.1.
+        #[arg(long)]
+        port: u16,
+        /// Path to request.
+        #[arg(long, default_value = "/layanan")]
+        path: String,
+        /// `Cookie` header to send.
+        #[arg(long)]
+        cookie: Option<String>,
+        /// Seconds of load.
+        #[arg(long, default_value_t = 8)]
+        seconds: u64,
+        /// Connections kept busy.
+        #[arg(long, default_value_t = 16)]
+        concurrency: usize,
+    },
 }
 
 #[derive(clap::Args)]
@@ -74,6 +92,25 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::BareServer { port, size } => runtime.block_on(proc::bare_server(port, size)),
         Command::Run(args) => runtime.block_on(run(args)),
+        Command::Hit {
+            port,
+            path,
+            cookie,
+            seconds,
+            concurrency,
+        } => runtime.block_on(async move {
+            let page = pages::Page {
+                name: "hit",
+                path,
+                cookie,
+            };
+            let peak = pages::hit(port, &page, concurrency, seconds).await?;
+            println!(
+                "{:.0}/s ({} completed, {} errors, c={})",
+                peak.per_second, peak.completed, peak.errors, peak.concurrency
+            );
+            Ok(())
+        }),
     }
 }
 

@@ -85,6 +85,25 @@ fn maker(port: u16, page: &Page) -> MakeRequest {
     Arc::new(move |_| get(port, &path, cookie.as_deref(), None))
 }
 
+/// Closed-loop load on `page` of the server on `port` for `seconds` (`sigap-bench hit`).
+pub async fn hit(
+    port: u16,
+    page: &Page,
+    concurrency: usize,
+    seconds: u64,
+) -> anyhow::Result<load::Peak> {
+    let make = maker(port, page);
+    let (peak, _) = load::peak(
+        make,
+        StatusCode::OK,
+        concurrency,
+        Duration::from_secs(seconds),
+        0,
+    )
+    .await?;
+    Ok(peak)
+}
+
 /// Figure 2 for `page`, using `bare_port` for its baseline.
 pub async fn throughput(
     server: &Running,
