@@ -103,6 +103,7 @@ fn main() -> anyhow::Result<()> {
                 name: "hit",
                 path,
                 cookie,
+                reference: true,
             };
             let peak = pages::hit(port, &page, concurrency, seconds).await?;
             println!(
@@ -188,19 +189,39 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
                     name: "catalog",
                     path: "/layanan".into(),
                     cookie: None,
+                    reference: false,
                 },
                 pages::Page {
                     name: "application status",
                     path: application,
-                    cookie: Some(cookie),
+                    cookie: Some(cookie.clone()),
+                    reference: false,
                 },
                 pages::Page {
                     name: "survey form",
                     path: format!("/survei/{unanswered}"),
                     cookie: None,
+                    reference: false,
                 },
             ];
-            for page in &list {
+            // Where a page's time goes: the router and middleware alone, a page with no data
+            // (render only), and the same page signed in (render and the session check).
+            let references = [
+                ("router and middleware only (/healthz)", "/healthz", None),
+                ("about page, no data, signed out", "/tentang", None),
+                (
+                    "about page, no data, signed in",
+                    "/tentang",
+                    Some(cookie.clone()),
+                ),
+            ]
+            .map(|(name, path, cookie)| pages::Page {
+                name,
+                path: path.into(),
+                cookie,
+                reference: true,
+            });
+            for page in list.iter().chain(references.iter()) {
                 port += 1;
                 let figure = pages::throughput(&server, page, port, args.concurrency).await?;
                 println!(
@@ -213,6 +234,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
                 name: "home",
                 path: "/".into(),
                 cookie: None,
+                reference: false,
             };
             for page in std::iter::once(&home).chain(list.iter()) {
                 results.weight.push(pages::weight(&server, page).await?);

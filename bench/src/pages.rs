@@ -23,6 +23,8 @@ pub struct Page {
     pub path: String,
     /// `Cookie` header, if signed in.
     pub cookie: Option<String>,
+    /// A reference point that splits a page's cost (no target of its own).
+    pub reference: bool,
 }
 
 /// Figure 2 for one page.
@@ -38,6 +40,8 @@ pub struct PageFigure {
     pub bare: Peak,
     /// sigap ÷ bare.
     pub ratio: f64,
+    /// A reference point, not one of the citizen pages the target is for.
+    pub reference: bool,
 }
 
 /// Figure 4 for one page.
@@ -138,6 +142,7 @@ pub async fn throughput(
         name: page.name,
         path: "/".into(),
         cookie: None,
+        reference: page.reference,
     };
     let (bare, _) = run(bare_port, maker(bare_server.port, &bare_page)).await?;
     drop(bare_server);
@@ -145,6 +150,7 @@ pub async fn throughput(
         page: page.name,
         bytes,
         ratio: sigap.per_second / bare.per_second,
+        reference: page.reference,
         sigap,
         bare,
     })

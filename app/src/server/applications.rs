@@ -76,6 +76,10 @@ pub struct AppRow {
     pub sla_days_used: Option<i64>,
     /// Rejection reason.
     pub decision_reason: Option<String>,
+    /// The permit's number, once issued.
+    pub permit_number: Option<String>,
+    /// The assigned officer's name.
+    pub assigned_name: Option<String>,
 }
 
 impl AppRow {
@@ -121,7 +125,9 @@ const ROW_SQL: &str = "SELECT a.application_id, a.reg_number, a.service_type_id,
         s.permit_code, a.unit_id, u.code AS unit_code, u.name AS unit_name, a.citizen_account_id,
         a.applicant_name, a.applicant_nik, a.applicant_email, a.applicant_phone, a.channel,
         a.filed_by_account_id, a.state, a.field_values, a.assigned_account_id, a.submitted_on, a.due_on,
-        a.finished_on, a.on_time, a.sla_days_used, a.decision_reason
+        a.finished_on, a.on_time, a.sla_days_used, a.decision_reason,
+        (SELECT p.number FROM permit p WHERE p.application_id = a.application_id) AS permit_number,
+        (SELECT st.full_name FROM staff st WHERE st.account_id = a.assigned_account_id) AS assigned_name
      FROM application a JOIN service_type s ON s.service_type_id = a.service_type_id
      JOIN unit u ON u.unit_id = a.unit_id";
 

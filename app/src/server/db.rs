@@ -91,11 +91,15 @@ impl Db {
             })?;
         }
         let url = sqlite_url(&path);
+        // Neither pool pings a connection before lending it (sqlx's default): a connection to a
+        // local file cannot go stale, and the ping is a round trip to the connection's worker
+        // thread, which cost the service catalog a fifth of its pages per second (BENCHMARKS.md).
         // One writer: SQLite allows one write transaction at a time anyway, and queueing here
         // (up to the acquire timeout) replaces "database is locked" errors with a short wait.
         let write = AnyPoolOptions::new()
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(30))
+            .test_before_acquire(false)
             .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn, false).await }))
             .connect(&url)
             .await
@@ -104,6 +108,7 @@ impl Db {
         let read = AnyPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(30))
+            .test_before_acquire(false)
             .after_connect(|conn, _| Box::pin(async move { sqlite_pragmas(conn, true).await }))
             .connect(&url)
             .await

@@ -59,20 +59,6 @@ pub async fn load(
         }
         _ => None,
     };
-    let permit_number: Option<String> =
-        sqlx::query_scalar("SELECT number FROM permit WHERE application_id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let assigned_to: Option<String> = match row.assigned_account_id {
-        Some(officer) => {
-            sqlx::query_scalar("SELECT full_name FROM staff WHERE account_id = $1")
-                .bind(officer)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        None => None,
-    };
     let applicant_nik = if staff_view {
         row.applicant_nik.clone()
     } else {
@@ -109,8 +95,8 @@ pub async fn load(
         overdue: clock.is_some_and(|c| c.overdue) && st.is_open_for_staff(),
         on_time: row.on_time.map(|v| v == 1),
         decision_reason: row.decision_reason.clone(),
-        permit_number,
-        assigned_to,
+        permit_number: row.permit_number.clone(),
+        assigned_to: row.assigned_name.clone(),
         staff_actions: if row.is_unit_staff(viewer) {
             staff_actions(st)
         } else {
