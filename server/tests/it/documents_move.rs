@@ -77,7 +77,7 @@ async fn moves(mut app: TestApp) {
     );
 
     // Served from the store, byte for byte, after the access check.
-    app.state.storage = Storage::s3_with(
+    app.state_mut().storage = Storage::s3_with(
         &format!("s3://sigap-dokumen/{PREFIX}"),
         s3.env(PREFIX).into_iter().map(|(k, v)| (k.to_owned(), v)),
     )
@@ -89,7 +89,7 @@ async fn moves(mut app: TestApp) {
     assert_eq!(body.as_bytes(), pdf("ktp.pdf").as_slice());
 
     // A local file that no longer matches what was uploaded is not moved, and says so.
-    app.state.storage = Storage::local(&app.data_dir);
+    app.state_mut().storage = Storage::local(&app.data_dir);
     let mut citizen = submitted.citizen.clone();
     let id = applying::start(&app, &mut citizen, "draft-key-0002-moving").await;
     let (status, _, page) = upload(
@@ -143,7 +143,7 @@ async fn an_unreachable_store_refuses_the_upload_and_records_nothing() {
         ("AWS_ACCESS_KEY_ID", "nobody".into()),
         ("AWS_SECRET_ACCESS_KEY", "nothing-at-all".into()),
     ];
-    app.state.storage = Storage::s3_with(
+    app.state_mut().storage = Storage::s3_with(
         "s3://sigap-dokumen/nowhere",
         settings.into_iter().map(|(k, v)| (k.to_owned(), v)),
     )

@@ -42,7 +42,7 @@ async fn lagging_reads_go_to_the_replica_and_nothing_else_does() {
 
     // The published index lists the replica's units; the catalog's unit list, read from the
     // primary like everything not marked as lagging, the primary's.
-    primary.state.db = db.clone();
+    primary.state_mut().db = db.clone();
     let (_, units) = app::server::survey::index::overview(&primary.state, "")
         .await
         .unwrap();

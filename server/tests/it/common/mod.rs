@@ -38,6 +38,9 @@ pub struct TestApp {
     /// The database URL (for the real binary, see [`live`]).
     pub url: String,
     pg_name: Option<String>,
+    /// The router over `state`, built on first use: building it renders the route list, which
+    /// cost more than most requests. Tests that change `state` do it through [`Self::state_mut`].
+    router: std::sync::OnceLock<Router>,
 }
 
 fn admin_url() -> String {
@@ -126,12 +129,21 @@ impl TestApp {
             data_dir,
             url,
             pg_name,
+            router: std::sync::OnceLock::new(),
         }
     }
 
     /// The real router over this test's state.
     pub fn router(&self) -> Router {
-        server::http::router(self.state.clone())
+        self.router
+            .get_or_init(|| server::http::router(self.state.clone()))
+            .clone()
+    }
+
+    /// The state, to change it; the next request gets a router over the changed state.
+    pub fn state_mut(&mut self) -> &mut AppState {
+        self.router = std::sync::OnceLock::new();
+        &mut self.state
     }
 
     /// Sends one request through the router.
