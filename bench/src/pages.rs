@@ -123,20 +123,9 @@ pub async fn throughput(
     .await?;
     anyhow::ensure!(status == StatusCode::OK, "{} answered {status}", page.path);
     let bytes = body.len();
-    let run = |port: u16, make: MakeRequest| async move {
-        load::peak(
-            make.clone(),
-            StatusCode::OK,
-            concurrency,
-            Duration::from_secs(2),
-            0,
-        )
-        .await?;
-        let (peak, _) =
-            load::peak(make, StatusCode::OK, concurrency, Duration::from_secs(8), 0).await?;
-        anyhow::Ok((peak, port))
-    };
-    let (sigap, _) = run(server.port, maker(server.port, page)).await?;
+    // Two seconds to warm up, then the eight that count.
+    hit(server.port, page, concurrency, 2).await?;
+    let sigap = hit(server.port, page, concurrency, 8).await?;
     let bare_server = proc::bare(bare_port, bytes)?;
     let bare_page = Page {
         name: page.name,
@@ -144,7 +133,8 @@ pub async fn throughput(
         cookie: None,
         reference: page.reference,
     };
-    let (bare, _) = run(bare_port, maker(bare_server.port, &bare_page)).await?;
+    hit(bare_server.port, &bare_page, concurrency, 2).await?;
+    let bare = hit(bare_server.port, &bare_page, concurrency, 8).await?;
     drop(bare_server);
     Ok(PageFigure {
         page: page.name,

@@ -91,9 +91,10 @@ impl Db {
             })?;
         }
         let url = sqlite_url(&path);
-        // Neither pool pings a connection before lending it (sqlx's default): a connection to a
-        // local file cannot go stale, and the ping is a round trip to the connection's worker
-        // thread, which cost the service catalog a fifth of its pages per second (BENCHMARKS.md).
+        // Neither pool pings a connection before lending it (sqlx does by default): a connection
+        // to a local file cannot go stale, and the ping is a round trip to the connection's
+        // worker thread, which cost the service catalog a fifth of its pages per second
+        // (BENCHMARKS.md).
         // One writer: SQLite allows one write transaction at a time anyway, and queueing here
         // (up to the acquire timeout) replaces "database is locked" errors with a short wait.
         let write = AnyPoolOptions::new()
