@@ -5,7 +5,7 @@ use anyhow::Context;
 use app::server::{
     config::{Config, SecretSource},
     db::Db,
-    state::AppState,
+    state::{AppState, StateParts},
     storage::Storage,
 };
 use leptos::config::LeptosOptions;
@@ -39,7 +39,7 @@ pub fn storage(config: &Config) -> anyhow::Result<Storage> {
 /// Builds the state a server (or a test) runs with.
 pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let demo = app::server::settings::is_demo(&db).await?;
-    Ok(AppState {
+    Ok(AppState::new(StateParts {
         storage: storage(&config)?,
         db,
         leptos_options: leptos_options(&config),
@@ -47,7 +47,7 @@ pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
         survey_keys: Arc::new(app::server::survey::SurveyKeys::new(&config.jwt_secret)),
         config: Arc::new(config),
         demo,
-    })
+    }))
 }
 
 /// Leptos' asset settings: site root from `LEPTOS_SITE_ROOT` (default `target/site`), the

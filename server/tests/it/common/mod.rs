@@ -7,7 +7,12 @@
 
 #![allow(dead_code)]
 
-use app::server::{config::Config, config::Secret, db::Db, state::AppState};
+use app::server::{
+    config::Config,
+    config::Secret,
+    db::Db,
+    state::{AppState, StateParts},
+};
 use axum::{body::Body, http::Request, response::Response, Router};
 use http_body_util::BodyExt;
 use std::path::PathBuf;
@@ -141,9 +146,9 @@ impl TestApp {
     }
 
     /// The state, to change it; the next request gets a router over the changed state.
-    pub fn state_mut(&mut self) -> &mut AppState {
+    pub fn state_mut(&mut self) -> &mut StateParts {
         self.router = std::sync::OnceLock::new();
-        &mut self.state
+        self.state.parts_mut()
     }
 
     /// Sends one request through the router.
