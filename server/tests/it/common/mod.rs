@@ -7,12 +7,8 @@
 
 #![allow(dead_code)]
 
-use app::server::{
-    config::Config,
-    config::Secret,
-    db::Db,
-    state::{AppState, StateParts},
-};
+use app::server::config::{Config, Secret};
+use app::server::{db::Db, state::AppState, state::StateParts};
 use axum::{body::Body, http::Request, response::Response, Router};
 use http_body_util::BodyExt;
 use std::path::PathBuf;
