@@ -1,7 +1,7 @@
 // Shared steps for the journeys.
 import * as fs from "fs";
 import * as path from "path";
-import { expect, Page, TestInfo } from "@playwright/test";
+import { expect, Locator, Page, TestInfo } from "@playwright/test";
 
 /** Whether this project runs with JavaScript (and so hydrates islands). */
 export function hasJs(testInfo: TestInfo): boolean {
@@ -61,4 +61,12 @@ export function filesHolding(dir: string, bytes: Buffer): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => fs.statSync(file).size === bytes.length && fs.readFileSync(file).equals(bytes));
+}
+
+/** An image is shown and has loaded (its address answered with a picture the browser decoded). */
+export async function expectImage(image: Locator) {
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0))
+    .toBe(true);
 }

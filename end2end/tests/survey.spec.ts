@@ -10,7 +10,7 @@
 // makes its own completed application over HTTP first (the citizen applies, the officer verifies,
 // approves and completes), and reuses those two sessions in the browser.
 import { expect, Locator, Page, test, TestInfo } from "@playwright/test";
-import { hasJs, snap, switchLanguage, waitForHydration } from "./helpers";
+import { expectImage, hasJs, snap, switchLanguage, waitForHydration } from "./helpers";
 import { completedApplication, service, Setup, UNIT, unitName, unsur } from "./survey_setup";
 
 let setup: Setup;
@@ -114,7 +114,7 @@ test("a citizen answers the satisfaction survey of a completed application, once
   const invite = page.getByTestId("survey-invite");
   await expect(invite.getByRole("heading", { level: 2 })).toHaveText("Nilai layanan ini");
   await expect(invite).toContainText("sekali saja, tanpa nama");
-  await expect(invite.getByRole("img", { name: "Kode QR survei kepuasan" }).locator("svg")).toBeVisible();
+  await expectImage(invite.getByRole("img", { name: "Kode QR survei kepuasan" }));
   const open = invite.getByRole("link", { name: "Isi survei" });
   const href = (await open.getAttribute("href"))!;
   const link = new URL(href, page.url());
@@ -127,7 +127,7 @@ test("a citizen answers the satisfaction survey of a completed application, once
   const printed = page.getByTestId("survey-invite");
   await expect(printed).toHaveClass(/printed/);
   await expect(printed.getByRole("heading", { level: 2 })).toHaveText("Nilai layanan ini");
-  await expect(printed.getByRole("img", { name: "Kode QR survei kepuasan" }).locator("svg")).toBeVisible();
+  await expectImage(printed.getByRole("img", { name: "Kode QR survei kepuasan" }));
   await expect(printed.getByText(link.href, { exact: true })).toBeVisible();
   await expect(printed.getByRole("link", { name: "Isi survei" })).toHaveCount(0);
   await checkLayout(page, testInfo, "printed permit");

@@ -220,6 +220,7 @@ pub fn plain_routes() -> Vec<(&'static str, &'static str, MethodRouter<AppState>
         ("POST", "/cek-status", post(applications::status)),
         ("POST", "/survei", post(survey::code_entry)),
         ("POST", "/survei/{token}", post(survey::submit)),
+        ("GET", "/survei/{token}/qr.svg", get(survey::qr)),
         ("POST", "/petugas/survei-loket", post(survey::issue_counter)),
         (
             "POST",

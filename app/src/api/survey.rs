@@ -33,8 +33,9 @@ pub enum SurveyOpening {
 pub struct InvitationLink {
     /// The questionnaire address.
     pub url: String,
-    /// A QR code (SVG markup) of it.
-    pub qr_svg: String,
+    /// The address of its QR code image (`/survei/{token}/qr.svg`): an image the browser keeps,
+    /// so the page neither carries nor recomputes it.
+    pub qr_image: String,
     /// Already answered.
     pub answered: bool,
     /// Past its expiry.

@@ -255,7 +255,7 @@ pub fn InvitationBox(application_id: i64, #[prop(optional)] printed: bool) -> im
             };
             view! {
                 <section class=class data-testid="survey-invite">
-                    <div class="qr" role="img" aria-label=i18n.t(sv::INVITE_QR) inner_html=link.qr_svg.clone()></div>
+                    <img class="qr" src=link.qr_image.clone() alt=i18n.t(sv::INVITE_QR) width="160" height="160"/>
                     <div>
                         <h2>{i18n.t(sv::INVITE_TITLE)}</h2>
                         <p>{i18n.f(sv::INVITE_BODY, &[("date", &link.expires_on)])}</p>

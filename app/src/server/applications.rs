@@ -80,6 +80,8 @@ pub struct AppRow {
     pub permit_number: Option<String>,
     /// The assigned officer's name.
     pub assigned_name: Option<String>,
+    /// The open correction request that names no requirement, if any.
+    pub general_correction: Option<String>,
 }
 
 impl AppRow {
@@ -127,7 +129,10 @@ const ROW_SQL: &str = "SELECT a.application_id, a.reg_number, a.service_type_id,
         a.filed_by_account_id, a.state, a.field_values, a.assigned_account_id, a.submitted_on, a.due_on,
         a.finished_on, a.on_time, a.sla_days_used, a.decision_reason,
         (SELECT p.number FROM permit p WHERE p.application_id = a.application_id) AS permit_number,
-        (SELECT st.full_name FROM staff st WHERE st.account_id = a.assigned_account_id) AS assigned_name
+        (SELECT st.full_name FROM staff st WHERE st.account_id = a.assigned_account_id) AS assigned_name,
+        (SELECT c.note FROM application_correction c WHERE c.application_id = a.application_id
+           AND c.requirement_id IS NULL AND c.resolved_at IS NULL
+         ORDER BY c.correction_id LIMIT 1) AS general_correction
      FROM application a JOIN service_type s ON s.service_type_id = a.service_type_id
      JOIN unit u ON u.unit_id = a.unit_id";
 
@@ -235,24 +240,38 @@ pub async fn calendar(
     ))
 }
 
-/// The pauses of an application's clock.
-pub async fn pauses(
+/// The working-day calendar and application `id`'s pauses, read in one statement (each
+/// statement is a round trip to SQLite's worker thread; the status page is read often).
+pub async fn calendar_and_pauses(
     conn: &mut sqlx::AnyConnection,
     id: i64,
-) -> Result<Vec<crate::domain::workdays::Pause>, ServiceError> {
-    let rows: Vec<(String, Option<String>)> = sqlx::query_as(
-        "SELECT paused_on, resumed_on FROM sla_pause WHERE application_id = $1 ORDER BY pause_id",
+) -> Result<
+    (
+        crate::domain::workdays::Calendar,
+        Vec<crate::domain::workdays::Pause>,
+    ),
+    ServiceError,
+> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT 'holiday' AS kind, day, NULL AS until, 0 AS pause_id FROM holiday
+         UNION ALL
+         SELECT 'pause', paused_on, resumed_on, pause_id FROM sla_pause WHERE application_id = $1
+         ORDER BY 1, 4",
     )
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
+    let (holidays, pauses): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.0 == "holiday");
+    let calendar =
+        crate::domain::workdays::Calendar::new(holidays.iter().filter_map(|r| parse_day(&r.1)));
+    let pauses = pauses
         .into_iter()
-        .filter_map(|(from, until)| {
+        .filter_map(|(_, from, until)| {
             Some(crate::domain::workdays::Pause {
                 from: parse_day(&from)?,
                 until: until.as_deref().and_then(parse_day),
             })
         })
-        .collect())
+        .collect();
+    Ok((calendar, pauses))
 }

@@ -144,15 +144,20 @@ pub async fn requirements_on(
                 label_id,
                 label_en,
                 needs_document: needs == 1,
-                accepted_types: types
-                    .split(',')
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
+                accepted_types: accepted_types(&types),
                 max_size_kb,
             },
         )
         .collect())
+}
+
+/// A requirement's accepted file types, as stored (comma-separated).
+pub fn accepted_types(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A service's active extra questions, in order.

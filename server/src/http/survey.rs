@@ -10,7 +10,8 @@ use app::server::survey::{
 use app::server::{error::ServiceError, state::AppState};
 use axum::{
     extract::{Path, State},
-    response::Response,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
@@ -45,6 +46,23 @@ pub async fn submit(
             refused(&state, form.parts, form.input.clone(), error).await
         }
         Err(error) => error_response(error, form.i18n()),
+    }
+}
+
+/// `GET /survei/{token}/qr.svg`: the QR code of an open questionnaire link, as an image the
+/// browser keeps for a day (the same token always gives the same code). Private: the token is
+/// the invitation. Anything else is "not found".
+pub async fn qr(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    match invite::qr_of_token(&state, &token) {
+        Some(svg) => (
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                (header::CACHE_CONTROL, "private, max-age=86400"),
+            ],
+            svg,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 

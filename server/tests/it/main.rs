@@ -34,6 +34,7 @@ mod servers;
 mod skm_compute;
 mod soak;
 mod staff_admin;
+mod status_page;
 mod survey;
 mod survey_index;
 mod tokens;

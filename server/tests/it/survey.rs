@@ -25,11 +25,13 @@ pub(crate) async fn completed(app: &common::TestApp) -> (i64, String, Jar) {
     let (_, _, page) = app
         .get_as(&format!("/permohonan/{}", s.id), &s.citizen)
         .await;
-    let start = page
-        .find("/survei/")
-        .expect("the application page links the survey");
-    let rest = &page[start..];
-    let path = rest[..rest.find('"').unwrap()].to_owned();
+    // The link's address (the QR code image's address also starts with it).
+    let path = page
+        .match_indices("/survei/")
+        .map(|(start, _)| &page[start..start + page[start..].find('"').unwrap()])
+        .find(|path| !path.ends_with("/qr.svg"))
+        .expect("the application page links the survey")
+        .to_owned();
     (s.id, path, s.citizen)
 }
 
@@ -351,5 +353,40 @@ db_test!(
         let (_, _, page) = app.get_as(first.as_deref().unwrap(), &other).await;
         assert!(!page.contains(&code[..4]));
         let _ = body_text;
+    }
+);
+
+db_test!(
+    the_invitation_qr_code_is_an_image_of_its_link_for_open_tokens_only,
+    |app| {
+        use axum::{body::Body, http::Request};
+        let (id, path, citizen) = completed(&app).await;
+        let (_, _, page) = app.get_as(&format!("/permohonan/{id}"), &citizen).await;
+        let image = format!("{path}/qr.svg");
+        assert!(page.contains(&format!("src=\"{image}\"")), "{page}");
+        assert!(!page.contains("standalone"), "no QR markup in the page");
+        let get = |path: String| Request::get(path).body(Body::empty()).unwrap();
+        let response = app.send(get(image.clone())).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "image/svg+xml");
+        assert_eq!(
+            response.headers()["cache-control"],
+            "private, max-age=86400"
+        );
+        let link = format!("{}{path}", app.state.config.base_url());
+        let expected = app::server::permits::qr_svg_compact(&link);
+        assert!(expected.contains("<svg"), "{expected}");
+        assert_eq!(body_text(response).await, expected, "the code of the link");
+        // A tampered token, and one this instance signed that has expired: not found.
+        let token = path.trim_start_matches("/survei/");
+        let tampered = format!("/survei/{}x/qr.svg", token);
+        assert_eq!(app.send(get(tampered)).await.status(), 404);
+        let now = app::server::db::now_millis() / 1000;
+        let expired = app
+            .state
+            .survey_keys
+            .sign("an-old-one", now - 7200, now - 60);
+        let response = app.send(get(format!("/survei/{expired}/qr.svg"))).await;
+        assert_eq!(response.status(), 404);
     }
 );

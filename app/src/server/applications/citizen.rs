@@ -1,7 +1,7 @@
 //! The applicant's side after submission: their list, withdrawing before a decision, and
 //! resubmitting after corrections (which resumes the clock and moves the due date).
 
-use super::{calendar, day_text, load_row, parse_day, pauses, record_event, today, ActorKind};
+use super::{calendar_and_pauses, day_text, load_row, parse_day, record_event, today, ActorKind};
 use crate::api::applications::ApplicationSummary;
 use crate::auth::Viewer;
 use crate::domain::application_state::{transition, Action, State};
@@ -217,8 +217,7 @@ pub async fn resubmit(
         .as_deref()
         .and_then(parse_day)
         .unwrap_or(today_day);
-    let calendar = calendar(&mut tx).await?;
-    let pauses = pauses(&mut tx, id).await?;
+    let (calendar, pauses) = calendar_and_pauses(&mut tx, id).await?;
     let status = sla(
         submitted,
         &pauses,

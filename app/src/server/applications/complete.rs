@@ -2,7 +2,7 @@
 //! outbox, in the same transaction as their event), the end of the clock, and — on completion —
 //! the permit and the frozen set of officers credited with the citizen's rating (REFERENCE §4).
 
-use super::{calendar, day_text, parse_day, pauses, today, AppRow};
+use super::{calendar_and_pauses, day_text, parse_day, today, AppRow};
 use crate::domain::application_state::StaffAction;
 use crate::domain::registration::PermitNumberParts;
 use crate::domain::workdays::sla;
@@ -113,8 +113,7 @@ pub async fn finish_clock(
         .as_deref()
         .and_then(parse_day)
         .unwrap_or(today);
-    let calendar = calendar(conn).await?;
-    let pauses = pauses(conn, row.application_id).await?;
+    let (calendar, pauses) = calendar_and_pauses(conn, row.application_id).await?;
     let status = sla(
         submitted,
         &pauses,

@@ -1,7 +1,7 @@
 //! Everything the application page shows, for the applicant or for the unit's staff. A staff
 //! read of the applicant's personal data is written to the audit log (REFERENCE §6).
 
-use super::{load_visible, parse_day, pauses, today, AppRow};
+use super::{calendar_and_pauses, load_visible, parse_day, today, AppRow};
 use crate::api::applications::{
     AnswerView, ApplicationDetail, DocumentView, RequirementStatus, TimelineEntry,
 };
@@ -37,16 +37,14 @@ pub async fn load(
     }
     let mut conn = state.db.read().acquire().await?;
     let answers = answers(&mut conn, &row, i18n).await?;
-    let (requirements, general_correction) =
-        requirements(&mut conn, &row, i18n, state.config.time_zone).await?;
+    let requirements = requirements(&mut conn, &row, i18n, state.config.time_zone).await?;
     let timeline = timeline(&mut conn, state, id, i18n).await?;
     let st = row.state();
     let today = today(state);
     let submitted = row.submitted_on.as_deref().and_then(parse_day);
     let clock = match submitted {
         Some(day) if !matches!(st, State::Withdrawn) => {
-            let calendar = super::calendar(&mut conn).await?;
-            let pauses = pauses(&mut conn, id).await?;
+            let (calendar, pauses) = calendar_and_pauses(&mut conn, id).await?;
             let finished = row.finished_on.as_deref().and_then(parse_day);
             Some(sla(
                 day,
@@ -86,7 +84,7 @@ pub async fn load(
         counter: row.channel == "counter",
         answers,
         requirements,
-        general_correction,
+        general_correction: row.general_correction.clone(),
         timeline,
         completion_days: row.completion_days,
         submitted_on: row.submitted_on.clone(),
@@ -131,56 +129,69 @@ async fn answers(
         .collect())
 }
 
-type DocRow = (i64, i64, String, i64, i64);
+/// A requirement with the document that meets it and the correction asked of it, one row each.
+#[derive(sqlx::FromRow)]
+struct RequirementRow {
+    requirement_id: i64,
+    label_id: String,
+    label_en: String,
+    needs_document: i64,
+    accepted_types: String,
+    max_size_kb: i64,
+    document_id: Option<i64>,
+    original_name: Option<String>,
+    size_bytes: Option<i64>,
+    uploaded_at: Option<i64>,
+    correction: Option<String>,
+}
 
+/// The service's active requirements, each with the application's current document for it and
+/// its open correction request: one statement, where the status page is read most.
 async fn requirements(
     conn: &mut sqlx::AnyConnection,
     row: &AppRow,
     i18n: I18n,
     tz: crate::domain::tz::TimeZone,
-) -> Result<(Vec<RequirementStatus>, Option<String>), ServiceError> {
-    let reqs = crate::server::catalog::requirements_on(conn, row.service_type_id).await?;
-    let docs: Vec<DocRow> = sqlx::query_as(
-        "SELECT document_id, requirement_id, original_name, size_bytes, uploaded_at FROM application_document
-         WHERE application_id = $1 AND replaced_at IS NULL",
+) -> Result<Vec<RequirementStatus>, ServiceError> {
+    let rows: Vec<RequirementRow> = sqlx::query_as(
+        "SELECT r.requirement_id, r.label_id, r.label_en, r.needs_document, r.accepted_types,
+                r.max_size_kb, d.document_id, d.original_name, d.size_bytes, d.uploaded_at,
+                (SELECT c.note FROM application_correction c
+                 WHERE c.application_id = $2 AND c.requirement_id = r.requirement_id
+                   AND c.resolved_at IS NULL
+                 ORDER BY c.correction_id LIMIT 1) AS correction
+         FROM service_requirement r
+         LEFT JOIN application_document d ON d.document_id =
+             (SELECT MAX(x.document_id) FROM application_document x
+              WHERE x.application_id = $2 AND x.requirement_id = r.requirement_id
+                AND x.replaced_at IS NULL)
+         WHERE r.service_type_id = $1 AND r.active = 1
+         ORDER BY r.position, r.requirement_id",
     )
+    .bind(row.service_type_id)
     .bind(row.application_id)
     .fetch_all(&mut *conn)
     .await?;
-    let corrections: Vec<(Option<i64>, String)> = sqlx::query_as(
-        "SELECT requirement_id, note FROM application_correction WHERE application_id = $1 AND resolved_at IS NULL ORDER BY correction_id",
-    )
-    .bind(row.application_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let statuses = reqs
+    Ok(rows
         .into_iter()
         .map(|r| RequirementStatus {
-            document: docs
-                .iter()
-                .find(|d| d.1 == r.requirement_id)
-                .map(|d| DocumentView {
-                    id: d.0,
-                    name: d.2.clone(),
-                    size_bytes: d.3,
-                    uploaded: local_time(d.4, tz),
+            document: match (r.document_id, r.original_name) {
+                (Some(id), Some(name)) => Some(DocumentView {
+                    id,
+                    name,
+                    size_bytes: r.size_bytes.unwrap_or_default(),
+                    uploaded: r.uploaded_at.map(|t| local_time(t, tz)).unwrap_or_default(),
                 }),
-            correction: corrections
-                .iter()
-                .find(|c| c.0 == Some(r.requirement_id))
-                .map(|c| c.1.clone()),
+                _ => None,
+            },
+            correction: r.correction,
             label: pick(i18n, &r.label_id, &r.label_en),
             requirement_id: r.requirement_id,
-            needs_document: r.needs_document,
-            accepted_types: r.accepted_types,
+            needs_document: r.needs_document == 1,
+            accepted_types: crate::server::catalog::accepted_types(&r.accepted_types),
             max_size_kb: r.max_size_kb,
         })
-        .collect();
-    let general = corrections
-        .iter()
-        .find(|c| c.0.is_none())
-        .map(|c| c.1.clone());
-    Ok((statuses, general))
+        .collect())
 }
 
 type EventRow = (i64, String, String, Option<String>, String, Option<String>);

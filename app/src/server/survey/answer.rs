@@ -44,6 +44,9 @@ async fn find(state: &AppState, token: &str) -> Result<Found, ServiceError> {
     }
 }
 
+/// Reads through the read pool: SQLite's one write connection would queue every citizen opening
+/// the form behind the answers being stored, and a read sees every committed answer, this
+/// request's included (WAL).
 async fn find_by_jti(state: &AppState, jti: &str) -> Result<Found, ServiceError> {
     let row: Option<InvitationRow> = sqlx::query_as(
         "SELECT i.service_date, i.expires_at, i.used_at, s.name_id, s.name_en, u.name AS unit_name
@@ -51,7 +54,7 @@ async fn find_by_jti(state: &AppState, jti: &str) -> Result<Found, ServiceError>
          JOIN unit u ON u.unit_id = i.unit_id WHERE i.jti = $1",
     )
     .bind(jti)
-    .fetch_optional(state.db.write())
+    .fetch_optional(state.db.read())
     .await?;
     Ok(match row {
         None => Found::Closed(SurveyOpening::Invalid),

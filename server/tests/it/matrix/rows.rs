@@ -162,6 +162,7 @@ pub(super) fn matrix(
         ("GET", "/survei/terima-kasih", "", "OOOOOO"),
         ("GET", "/survei/sudah-dijawab", "", "OOOOOO"),
         ("GET", "/survei/{token}", "", "NNNNNN"),
+        ("GET", "/survei/{token}/qr.svg", "", "NNNNNN"),
         ("GET", "/api/survey/open?token={token}", "", "OOOOOO"),
         ("POST", "/survei", "", "OOOOOO"),
         ("POST", "/survei/{token}", "u1=4", "NNFFFF"),
