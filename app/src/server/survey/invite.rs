@@ -99,10 +99,11 @@ pub async fn of_application(
 }
 
 /// The QR code (SVG) of the questionnaire link of `token`, if this instance signed the token and
-/// it is still open; `None` otherwise. Encoding a survey link's QR code costs more than the rest
-/// of the application page together (its masks' penalty scores: 0.6 ms), so pages link it as an
-/// image the browser keeps instead of embedding it. No database read: the signature proves the
-/// invitation, and the image shows only the link its holder already has.
+/// it is still open; `None` otherwise. Encoding a survey link's QR code cost more than the rest
+/// of the application page together (a third of that page's server samples went to scoring the
+/// code's masks; BENCHMARKS.md), so pages link it as an image the browser keeps instead of
+/// embedding it. No database read: the signature proves the invitation, and the image shows only
+/// the link its holder already has.
 pub fn qr_of_token(state: &AppState, token: &str) -> Option<String> {
     match state.survey_keys.check(token, now_millis() / 1000) {
         super::Checked::Valid(_) => Some(qr_svg(&survey_url(&state.config.base_url(), token))),
