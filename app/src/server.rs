@@ -16,6 +16,7 @@ pub mod error;
 pub mod hr;
 pub mod keys;
 pub mod mailer;
+pub mod memo;
 pub mod outbox;
 pub mod password;
 pub mod permit_pattern;

@@ -41,6 +41,21 @@ pub struct Peak {
     pub concurrency: usize,
 }
 
+/// Several closed-loop runs of equal length as one: requests over their total time.
+pub fn combined(runs: &[Peak]) -> Peak {
+    let completed = runs.iter().map(|r| r.completed).sum();
+    let secs: f64 = runs
+        .iter()
+        .map(|r| r.completed as f64 / r.per_second.max(f64::MIN_POSITIVE))
+        .sum();
+    Peak {
+        per_second: completed as f64 / secs.max(f64::MIN_POSITIVE),
+        completed,
+        errors: runs.iter().map(|r| r.errors).sum(),
+        concurrency: runs.first().map_or(0, |r| r.concurrency),
+    }
+}
+
 /// An open-loop run's result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paced {

@@ -167,13 +167,21 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         let figure =
             survey::measure(&target, &server, tokens.clone(), raw, args.concurrency).await?;
         println!("   {figure:?}");
+        let answers_per_second = figure.answers.per_second;
         results.survey.push(figure);
         if engine == "postgres" {
             println!("== postgres: one server against two on the same database");
             port += 1;
             let log = args.work.join(format!("{engine}-second-server.log"));
             let second = target.serve(&bin, &site, port, &log)?;
-            let figure = servers::measure(&target, &server, &second, args.concurrency).await?;
+            let figure = servers::measure(
+                &target,
+                &server,
+                &second,
+                args.concurrency,
+                answers_per_second,
+            )
+            .await?;
             println!("   {figure:?}");
             results.servers.push(figure);
         }

@@ -108,6 +108,10 @@ pub async fn hit(
     Ok(peak)
 }
 
+/// Alternating rounds of figure 2, and the seconds of each (eight seconds in all per side).
+const ROUNDS: u64 = 4;
+const ROUND_SECS: u64 = 2;
+
 /// Figure 2 for `page`, using `bare_port` for its baseline.
 pub async fn throughput(
     server: &Running,
@@ -123,9 +127,6 @@ pub async fn throughput(
     .await?;
     anyhow::ensure!(status == StatusCode::OK, "{} answered {status}", page.path);
     let bytes = body.len();
-    // Two seconds to warm up, then the eight that count.
-    hit(server.port, page, concurrency, 2).await?;
-    let sigap = hit(server.port, page, concurrency, 8).await?;
     let bare_server = proc::bare(bare_port, bytes)?;
     let bare_page = Page {
         name: page.name,
@@ -133,9 +134,18 @@ pub async fn throughput(
         cookie: None,
         reference: page.reference,
     };
+    // Two seconds each to warm up, then eight that count, taken in alternating rounds: the
+    // machine's speed drifts by more than the gap being measured over a few seconds, and
+    // alternating puts the page and its baseline under the same drift.
+    hit(server.port, page, concurrency, 2).await?;
     hit(bare_server.port, &bare_page, concurrency, 2).await?;
-    let bare = hit(bare_server.port, &bare_page, concurrency, 8).await?;
+    let (mut sigap, mut bare) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        sigap.push(hit(server.port, page, concurrency, ROUND_SECS).await?);
+        bare.push(hit(bare_server.port, &bare_page, concurrency, ROUND_SECS).await?);
+    }
     drop(bare_server);
+    let (sigap, bare) = (load::combined(&sigap), load::combined(&bare));
     Ok(PageFigure {
         page: page.name,
         bytes,

@@ -24,19 +24,26 @@ pub struct ServersFigure {
     pub ratio: f64,
 }
 
+/// Seconds of warm-up, then of the measured peak.
+const WARM_UP_SECS: u64 = 2;
+const PEAK_SECS: u64 = 10;
+
 async fn peak_through(
     target: &Target,
     ports: Vec<u16>,
     concurrency: usize,
+    expected_per_second: f64,
 ) -> anyhow::Result<Peak> {
     // Fresh invitations for each measurement: an answered token would still redirect (303).
-    let tokens = Arc::new(crate::survey::invitations(target, 40_000).await?);
+    // Enough for twice the rate figure 1 measured on this database, for the whole load.
+    let needed = (expected_per_second * 2.0 * (WARM_UP_SECS + PEAK_SECS) as f64) as usize;
+    let tokens = Arc::new(crate::survey::invitations(target, needed.max(40_000)).await?);
     let make = crate::survey::answer_request(ports, tokens.clone());
     let (_, next) = load::peak(
         make.clone(),
         StatusCode::SEE_OTHER,
         concurrency,
-        Duration::from_secs(2),
+        Duration::from_secs(WARM_UP_SECS),
         0,
     )
     .await?;
@@ -44,7 +51,7 @@ async fn peak_through(
         make,
         StatusCode::SEE_OTHER,
         concurrency,
-        Duration::from_secs(10),
+        Duration::from_secs(PEAK_SECS),
         next,
     )
     .await?;
@@ -52,15 +59,19 @@ async fn peak_through(
     Ok(peak)
 }
 
-/// The figure, with `first` already running and `second` on the same database.
+/// The figure, with `first` already running and `second` on the same database;
+/// `expected_per_second` is figure 1's peak through `first`, to size the tokens.
 pub async fn measure(
     target: &Target,
     first: &Running,
     second: &Running,
     concurrency: usize,
+    expected_per_second: f64,
 ) -> anyhow::Result<ServersFigure> {
-    let one = peak_through(target, vec![first.port], concurrency).await?;
-    let two = peak_through(target, vec![first.port, second.port], concurrency).await?;
+    let ports = vec![first.port];
+    let one = peak_through(target, ports, concurrency, expected_per_second).await?;
+    let ports = vec![first.port, second.port];
+    let two = peak_through(target, ports, concurrency, expected_per_second).await?;
     Ok(ServersFigure {
         engine: target.engine.to_owned(),
         ratio: two.per_second / one.per_second.max(1.0),

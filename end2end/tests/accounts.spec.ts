@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
-import { snap, dataDir } from "./helpers";
+import { clickInHeader, snap, dataDir } from "./helpers";
 
 const suffix: Record<string, string> = { js: "11", phone: "12", nojs: "13" };
 const password = "teh hangat di pagi hari";
@@ -117,9 +117,7 @@ test("an admin creates an officer, who activates the account by email", async ({
 });
 
 async function signOut(page: import("@playwright/test").Page) {
-  const button = page.getByRole("button", { name: "Keluar" });
-  if (!(await button.isVisible())) await page.getByRole("button", { name: "Menu" }).click();
-  await button.click();
+  await clickInHeader(page, page.getByRole("button", { name: "Keluar" }));
 }
 
 /** Reads the activation link from the development mailbox the server writes to. */

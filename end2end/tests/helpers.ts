@@ -25,13 +25,24 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
 
+/**
+ * Clicks `target` in the header, opening the phone menu first when it is folded. Until the menu
+ * island hydrates, the navigation shows unfolded and then folds: a target seen visible a moment
+ * ago may be hidden by the time it is clicked, so the whole step is retried until it lands.
+ */
+export async function clickInHeader(page: Page, target: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await target.isVisible())) {
+      const menu = page.getByRole("button", { name: "Menu" });
+      if (await menu.isVisible()) await menu.click({ timeout: 2_000 });
+    }
+    await target.click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Switches the interface language with the header's switch. */
 export async function switchLanguage(page: Page, to: "English" | "Bahasa Indonesia"): Promise<void> {
-  const button = page.getByRole("button", { name: to, exact: true });
-  if (!(await button.isVisible())) {
-    await page.getByRole("button", { name: "Menu" }).click();
-  }
-  await button.click();
+  await clickInHeader(page, page.getByRole("button", { name: to, exact: true }));
   await expect(page.locator("html")).toHaveAttribute("lang", to === "English" ? "en" : "id");
 }
 

@@ -47,6 +47,7 @@ pub async fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
         survey_keys: Arc::new(app::server::survey::SurveyKeys::new(&config.jwt_secret)),
         config: Arc::new(config),
         demo,
+        catalog: Arc::default(),
     }))
 }
 

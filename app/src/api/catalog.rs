@@ -111,9 +111,7 @@ pub struct Holiday {
 pub async fn list_services(q: String) -> Result<Vec<ServiceSummary>, ApiError> {
     let state = crate::server::state::use_state()?;
     let i18n = crate::i18n::use_i18n();
-    crate::server::error::respond(
-        crate::server::catalog::list_services(&state.db, &q, i18n.lang, false).await,
-    )
+    crate::server::error::respond(state.catalog.search(&state.db, &q, i18n.lang).await)
 }
 
 /// One service's standard (active services for the public; any for admins).
@@ -136,8 +134,11 @@ pub async fn admin_list_services() -> Result<Vec<ServiceSummary>, ApiError> {
     if let Err(e) = crate::server::accounts::staff::require_admin(&viewer) {
         return crate::server::error::respond(Err(e));
     }
+    use crate::server::catalog::listing;
     crate::server::error::respond(
-        crate::server::catalog::list_services(&state.db, "", i18n.lang, true).await,
+        listing::load_services(&state.db, true)
+            .await
+            .map(|all| listing::search(&all, "", i18n.lang)),
     )
 }
 

@@ -4,54 +4,11 @@
 
 pub mod admin;
 pub mod import;
+pub mod listing;
 
 use super::{db::Db, error::ServiceError};
-use crate::api::catalog::{FieldView, RequirementView, ServiceDetail, ServiceSummary};
+use crate::api::catalog::{FieldView, RequirementView, ServiceDetail};
 use crate::domain::service::FieldKind;
-use crate::i18n::Lang;
-
-type SummaryRow = (String, String, String, String, i64, i64, i64);
-
-/// Services matching `q` (name in either language, unit name or code), by name.
-pub async fn list_services(
-    db: &Db,
-    q: &str,
-    lang: Lang,
-    include_inactive: bool,
-) -> Result<Vec<ServiceSummary>, ServiceError> {
-    let q = q.trim().to_lowercase();
-    let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT s.code, s.name_id, s.name_en, u.name, s.completion_days, s.fee_rupiah, s.active
-         FROM service_type s JOIN unit u ON u.unit_id = s.unit_id
-         WHERE ($1 = 1 OR (s.active = 1 AND u.active = 1))
-           AND ($2 = '' OR lower(s.name_id) LIKE '%' || $2 || '%' OR lower(s.name_en) LIKE '%' || $2 || '%'
-                OR lower(u.name) LIKE '%' || $2 || '%' OR lower(s.code) LIKE '%' || $2 || '%')
-         ORDER BY s.name_id",
-    )
-    .bind(i64::from(include_inactive))
-    .bind(&q)
-    .fetch_all(db.read())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(code, name_id, name_en, unit_name, completion_days, fee_rupiah, active)| {
-                ServiceSummary {
-                    code,
-                    name: if lang == Lang::En && !name_en.is_empty() {
-                        name_en
-                    } else {
-                        name_id
-                    },
-                    unit_name,
-                    completion_days,
-                    fee_rupiah,
-                    active: active == 1,
-                }
-            },
-        )
-        .collect())
-}
 
 /// A `service_type` row joined with its unit.
 #[derive(sqlx::FromRow)]

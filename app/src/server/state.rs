@@ -31,6 +31,9 @@ pub struct StateParts {
     pub session_keys: Arc<SessionKeys>,
     /// Keys that sign and verify survey invitation tokens.
     pub survey_keys: Arc<super::survey::SurveyKeys>,
+    /// The public list of services, kept in memory for a moment; whatever changes a service or
+    /// a unit calls its `changed`.
+    pub catalog: Arc<super::catalog::listing::PublicCatalog>,
 }
 
 impl AppState {

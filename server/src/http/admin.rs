@@ -32,7 +32,10 @@ pub async fn save_unit(
     )
     .await
     {
-        Ok(_) => see_other("/admin/unit?ok=saved"),
+        Ok(_) => {
+            state.catalog.changed();
+            see_other("/admin/unit?ok=saved")
+        }
         Err(error) => refused(&state, form.parts, form.input.echo(), error).await,
     }
 }
@@ -52,7 +55,10 @@ pub async fn unit_status(
 ) -> Response {
     let active = form.input.active == "1";
     match units::set_unit_active(&state.db, &form.viewer(), &code, active, &form.meta()).await {
-        Ok(()) => see_other("/admin/unit?ok=saved"),
+        Ok(()) => {
+            state.catalog.changed();
+            see_other("/admin/unit?ok=saved")
+        }
         Err(error) => error_response(error, form.i18n()),
     }
 }
@@ -187,6 +193,9 @@ pub async fn import(State(state): State<AppState>, request: Request) -> Response
         }
         _ => import_staff(&state.db, &actor, &text, i18n).await,
     };
+    if result.is_ok() && matches!(kind.as_str(), "units" | "services") {
+        state.catalog.changed();
+    }
     match result {
         Ok(r) => see_other(&format!(
             "/admin/impor?created={}&updated={}&unchanged={}",

@@ -26,7 +26,10 @@ pub async fn create_service(
     )
     .await
     {
-        Ok(code) => see_other(&format!("/admin/layanan/{code}?ok=saved")),
+        Ok(code) => {
+            state.catalog.changed();
+            see_other(&format!("/admin/layanan/{code}?ok=saved"))
+        }
         Err(error) => refused(&state, form.parts, form.input.echo(), error).await,
     }
 }
@@ -47,7 +50,10 @@ pub async fn update_service(
     )
     .await
     {
-        Ok(code) => see_other(&format!("/admin/layanan/{code}?ok=saved")),
+        Ok(code) => {
+            state.catalog.changed();
+            see_other(&format!("/admin/layanan/{code}?ok=saved"))
+        }
         Err(error @ ServiceError::NotFound) => error_response(error, form.i18n()),
         Err(error) => refused(&state, form.parts, form.input.echo(), error).await,
     }

@@ -15,6 +15,7 @@ mod applications_replay;
 mod applications_sla;
 mod applications_uploads;
 mod appraisal;
+mod catalog_list;
 mod control_chars;
 mod crash;
 mod documents_move;

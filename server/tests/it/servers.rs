@@ -3,9 +3,11 @@
 //! shared), against one database and one local S3 server. A citizen signs in on one and carries
 //! on with the other; a document uploaded through one downloads through the other, identical;
 //! one survey token sent to both at once is accepted once; the sign-in limit counts attempts
-//! spread over both; a burst of completions is notified exactly once; and a server frozen with
+//! spread over both; an admin's change to the catalog reaches the other server's kept list within
+//! a second; a burst of completions is notified exactly once; and a server frozen with
 //! its claimed notices and then killed leaves them to the other, which delivers each once.
 
+mod catalog;
 pub(crate) mod s3;
 
 use crate::applying::{self, pdf, Service, CODE};
@@ -63,6 +65,7 @@ async fn two_servers_share_one_database_and_one_object_store() {
     citizen_moves_between_servers(&app, &s3, service, (&a, &b)).await;
     one_token_answered_once(&app, &tokens, (&a, &b)).await;
     sign_in_limit_spans_servers(&a, &b).await;
+    catalog::a_catalog_change_reaches_the_other_server(&a, &b).await;
     let (first, rest) = to_complete.split_at(20);
     burst_notified_once(&app, &officer, first, (&a, &b)).await;
 

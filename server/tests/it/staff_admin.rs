@@ -175,7 +175,7 @@ db_test!(the_audit_log_cannot_be_rewritten, |app| {
     );
 });
 
-async fn upload(
+pub(crate) async fn upload(
     app: &common::TestApp,
     jar: &Jar,
     kind: &str,
