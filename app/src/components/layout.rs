@@ -2,7 +2,7 @@
 //! main landmark and the footer.
 
 use crate::auth::{use_viewer, Role, Viewer};
-use crate::i18n::{auth as a, common as c, flash, use_i18n};
+use crate::i18n::{auth as a, common as c, flash, use_i18n, I18n};
 use crate::islands::menu::MenuToggle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -16,10 +16,23 @@ pub struct SiteInfo {
 }
 
 /// Header, navigation, main content (`children`) and footer.
+///
+/// The pieces below are plain functions fed from one read of the request's location and
+/// viewer rather than components that each look them up: the frame is rendered on every page,
+/// and each lookup walks the reactive owner tree (BENCHMARKS.md, figure 2).
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_context::<SiteInfo>().unwrap_or_default();
+    let viewer = use_viewer();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let flash_code = use_query_map()
+        .get_untracked()
+        .get("ok")
+        .unwrap_or_default();
+    let signed_in = viewer.is_signed_in();
     view! {
         <a class="skip-link" href="#main">{i18n.t(c::SKIP_TO_CONTENT)}</a>
         {site.demo.then(|| view! { <div class="demo-banner" role="note">{i18n.t(c::DEMO_BANNER)}</div> })}
@@ -32,20 +45,20 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <MenuToggle label=i18n.t(c::NAV_MENU).to_owned()>
                     <nav id="site-nav" class="site-nav" aria-label=i18n.t(c::NAV_LABEL)>
                         <ul>
-                            <NavLink href="/" text=i18n.t(c::NAV_HOME)/>
-                            <NavLink href="/layanan" text=i18n.t(crate::i18n::catalog::NAV_SERVICES)/>
-                            <NavLink href="/cek-status" text=i18n.t(crate::i18n::apply::NAV_STATUS)/>
-                            <NavLink href="/ikm" text=i18n.t(crate::i18n::ikm::NAV_IKM)/>
-                            <RoleLinks viewer=use_viewer()/>
+                            {nav_link(&path, "/", i18n.t(c::NAV_HOME))}
+                            {nav_link(&path, "/layanan", i18n.t(crate::i18n::catalog::NAV_SERVICES))}
+                            {nav_link(&path, "/cek-status", i18n.t(crate::i18n::apply::NAV_STATUS))}
+                            {nav_link(&path, "/ikm", i18n.t(crate::i18n::ikm::NAV_IKM))}
+                            {role_links(i18n, &viewer, &path)}
                         </ul>
-                        <SignOut/>
-                        <LanguageSwitch/>
+                        {signed_in.then(|| sign_out(i18n))}
+                        {language_switch(i18n, &path, &search)}
                     </nav>
                 </MenuToggle>
             </div>
         </header>
         <main id="main" class="container" tabindex="-1">
-            <FlashNotice/>
+            {flash_notice(i18n, &flash_code)}
             {children()}
         </main>
         <footer class="site-footer">
@@ -57,64 +70,54 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 /// The links that depend on who is signed in.
-#[component]
-fn RoleLinks(viewer: Viewer) -> impl IntoView {
-    let i18n = use_i18n();
-    match viewer {
-        Viewer::Anonymous => view! {
-            <NavLink href="/masuk" text=i18n.t(a::NAV_SIGN_IN)/>
-            <NavLink href="/daftar" text=i18n.t(a::NAV_REGISTER)/>
-        }
-        .into_any(),
-        viewer => view! {
-            {viewer.is_citizen().then(|| view! { <NavLink href="/permohonan" text=i18n.t(crate::i18n::apply::NAV_MY_APPLICATIONS)/> })}
-            {(viewer.has_role(Role::Officer) || viewer.has_role(Role::Supervisor)).then(|| view! {
-                <NavLink href="/petugas/antrian" text=i18n.t(crate::i18n::work::NAV_QUEUE)/>
-            })}
-            {viewer.has_role(Role::Supervisor).then(|| view! {
-                <NavLink href="/petugas/tindak-lanjut" text=i18n.t(crate::i18n::staff_survey::NAV_FOLLOWUP)/>
-            })}
-            {viewer.has_role(Role::Supervisor).then(|| view! {
-                <NavLink href="/petugas/penilaian" text=i18n.t(crate::i18n::appraisal::SUPV_NAV)/>
-            })}
-            {viewer.has_role(Role::Hr).then(|| view! { <NavLink href="/hr" text=i18n.t(crate::i18n::hr::NAV_HR)/> })}
-            {viewer.has_role(Role::Admin).then(|| view! { <NavLink href="/admin" text=i18n.t(a::NAV_ADMIN)/> })}
-            <NavLink href="/akun" text=i18n.t(a::NAV_ACCOUNT)/>
-        }
-        .into_any(),
-    }
+fn role_links(i18n: I18n, viewer: &Viewer, path: &str) -> impl IntoView {
+    let link = |href, key| nav_link(path, href, i18n.t(key));
+    let is = |role| viewer.has_role(role);
+    let links = match viewer {
+        Viewer::Anonymous => vec![
+            Some(link("/masuk", a::NAV_SIGN_IN)),
+            Some(link("/daftar", a::NAV_REGISTER)),
+        ],
+        _ => vec![
+            viewer
+                .is_citizen()
+                .then(|| link("/permohonan", crate::i18n::apply::NAV_MY_APPLICATIONS)),
+            (is(Role::Officer) || is(Role::Supervisor))
+                .then(|| link("/petugas/antrian", crate::i18n::work::NAV_QUEUE)),
+            is(Role::Supervisor).then(|| {
+                link(
+                    "/petugas/tindak-lanjut",
+                    crate::i18n::staff_survey::NAV_FOLLOWUP,
+                )
+            }),
+            is(Role::Supervisor)
+                .then(|| link("/petugas/penilaian", crate::i18n::appraisal::SUPV_NAV)),
+            is(Role::Hr).then(|| link("/hr", crate::i18n::hr::NAV_HR)),
+            is(Role::Admin).then(|| link("/admin", a::NAV_ADMIN)),
+            Some(link("/akun", a::NAV_ACCOUNT)),
+        ],
+    };
+    links.into_iter().flatten().collect_view()
 }
 
 /// Sign-out is a POST (it changes state), so it is a small form.
-#[component]
-fn SignOut() -> impl IntoView {
-    let i18n = use_i18n();
-    use_viewer().is_signed_in().then(|| {
-        view! {
-            <form method="post" action="/keluar" class="nav-form">
-                <button type="submit" class="link-button">{i18n.t(a::NAV_SIGN_OUT)}</button>
-            </form>
-        }
-    })
+fn sign_out(i18n: I18n) -> impl IntoView {
+    view! {
+        <form method="post" action="/keluar" class="nav-form">
+            <button type="submit" class="link-button">{i18n.t(a::NAV_SIGN_OUT)}</button>
+        </form>
+    }
 }
 
 /// The confirmation of the form that led here (`?ok=code`).
-#[component]
-fn FlashNotice() -> impl IntoView {
-    let i18n = use_i18n();
-    let code = use_query_map()
-        .get_untracked()
-        .get("ok")
-        .unwrap_or_default();
-    flash(&code).map(|msg| {
+fn flash_notice(i18n: I18n, code: &str) -> impl IntoView {
+    flash(code).map(|msg| {
         view! { <div class="notice notice-ok" role="status" data-testid="flash"><p>{i18n.t(msg)}</p></div> }
     })
 }
 
 /// A navigation entry, marked as the current page when it is.
-#[component]
-fn NavLink(href: &'static str, text: &'static str) -> impl IntoView {
-    let path = use_location().pathname.get_untracked();
+fn nav_link(path: &str, href: &'static str, text: &'static str) -> impl IntoView {
     let current = path == href;
     view! {
         <li>
@@ -125,15 +128,11 @@ fn NavLink(href: &'static str, text: &'static str) -> impl IntoView {
 
 /// Switches language with a plain form post (works without JavaScript); the server remembers
 /// the choice in a cookie and sends the visitor back to the same page.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
-    let i18n = use_i18n();
-    let location = use_location();
-    let search = location.search.get_untracked();
+fn language_switch(i18n: I18n, path: &str, search: &str) -> impl IntoView {
     let next = if search.is_empty() {
-        location.pathname.get_untracked()
+        path.to_owned()
     } else {
-        format!("{}?{search}", location.pathname.get_untracked())
+        format!("{path}?{search}")
     };
     view! {
         <form method="post" action="/bahasa" class="lang-switch nav-form">
