@@ -50,6 +50,14 @@ enum Command {
         #[arg(long, default_value_t = 16)]
         concurrency: usize,
     },
+    /// Figure 1 alone on one engine (a fresh small city), for profiling between full runs.
+    Answers {
+        #[command(flatten)]
+        run: RunArgs,
+        /// `sqlite` or `postgres`.
+        #[arg(long, default_value = "sqlite")]
+        engine: String,
+    },
 }
 
 #[derive(clap::Args)]
@@ -92,6 +100,18 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::BareServer { port, size } => runtime.block_on(proc::bare_server(port, size)),
         Command::Run(args) => runtime.block_on(run(args)),
+        Command::Answers { run, engine } => runtime.block_on(async move {
+            let engine = match engine.as_str() {
+                "sqlite" => "sqlite",
+                "postgres" => "postgres",
+                other => anyhow::bail!("unknown engine {other} (sqlite or postgres)"),
+            };
+            let (bin, site) = built(&run)?;
+            std::fs::create_dir_all(&run.work)?;
+            let answers = answers(&run, &bin, &site, engine, 38_100).await?;
+            println!("   {:?}", answers.figure);
+            Ok(())
+        }),
         Command::Hit {
             port,
             path,
@@ -147,25 +167,60 @@ async fn fresh(args: &RunArgs, engine: &'static str, name: &str) -> anyhow::Resu
     })
 }
 
-async fn run(args: RunArgs) -> anyhow::Result<()> {
+/// The release binary and the built site, as absolute paths.
+fn built(args: &RunArgs) -> anyhow::Result<(PathBuf, PathBuf)> {
     let bin = std::fs::canonicalize(&args.sigap).context("build the release binary first")?;
     let site = std::fs::canonicalize(&args.site).context("build the site first")?;
+    Ok((bin, site))
+}
+
+/// Figure 1 on one engine, and what the figures after it reuse: the small city, its server
+/// (still running) and the invitations prepared for it.
+struct Answers {
+    target: Target,
+    server: proc::Running,
+    tokens: Vec<String>,
+    figure: survey::SurveyFigure,
+}
+
+async fn answers(
+    args: &RunArgs,
+    bin: &std::path::Path,
+    site: &std::path::Path,
+    engine: &'static str,
+    port: u16,
+) -> anyhow::Result<Answers> {
+    println!("== {engine}: the small demo city, survey answers");
+    let target = fresh(args, engine, "small").await?;
+    target.sigap(bin, &["seed-demo", "--scale", "small"])?;
+    let tokens = survey::invitations(&target, 150_000).await?;
+    let raw =
+        survey::raw_inserts(&target, args.concurrency, std::time::Duration::from_secs(8)).await?;
+    let log = args.work.join(format!("{engine}-server.log"));
+    let server = target.serve(bin, site, port, &log)?;
+    let figure = survey::measure(&target, &server, tokens.clone(), raw, args.concurrency).await?;
+    Ok(Answers {
+        target,
+        server,
+        tokens,
+        figure,
+    })
+}
+
+async fn run(args: RunArgs) -> anyhow::Result<()> {
+    let (bin, site) = built(&args)?;
     std::fs::create_dir_all(&args.work)?;
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let mut results = report::Results::new(&today);
     let mut port = 38_100;
     for engine in ["sqlite", "postgres"] {
-        println!("== {engine}: the small demo city, survey answers");
-        let target = fresh(&args, engine, "small").await?;
-        target.sigap(&bin, &["seed-demo", "--scale", "small"])?;
-        let tokens = survey::invitations(&target, 150_000).await?;
-        let raw = survey::raw_inserts(&target, args.concurrency, std::time::Duration::from_secs(8))
-            .await?;
         port += 1;
-        let log = args.work.join(format!("{engine}-server.log"));
-        let server = target.serve(&bin, &site, port, &log)?;
-        let figure =
-            survey::measure(&target, &server, tokens.clone(), raw, args.concurrency).await?;
+        let Answers {
+            target,
+            server,
+            tokens,
+            figure,
+        } = answers(&args, &bin, &site, engine, port).await?;
         println!("   {figure:?}");
         let answers_per_second = figure.answers.per_second;
         results.survey.push(figure);

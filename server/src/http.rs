@@ -334,6 +334,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let state = crate::startup::build_state(config, db.clone()).await?;
     tracing::info!(documents = %state.storage.describe(), replica = db.has_replica(), "storage");
     let worker = crate::worker::spawn(db.clone(), mailer, lease);
+    let checkpoints = crate::worker::spawn_checkpoints(db.clone());
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("listening on {bind}"))?;
@@ -346,6 +347,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     .await
     .context("serving")?;
     worker.abort();
+    if let Some(checkpoints) = checkpoints {
+        checkpoints.abort();
+    }
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -1,5 +1,6 @@
-//! Background work of a running server: delivering the notification outbox, and pruning old
-//! rate-limit windows. Safe to run on several servers at once (claims are exclusive).
+//! Background work of a running server: delivering the notification outbox, folding the rollup
+//! deltas, pruning old rate-limit windows, and checkpointing SQLite's write-ahead log. Safe to
+//! run on several servers at once (claims are exclusive).
 
 use app::server::{config::Config, db::Db, mailer::Mailer, outbox, rate_limit, scoring};
 use std::time::Duration;
@@ -75,5 +76,23 @@ pub fn spawn(db: Db, mailer: Mailer, lease: Duration) -> tokio::task::JoinHandle
                 }
             }
         }
+    })
+}
+
+/// Runs until the process stops: checkpoints SQLite's write-ahead log five times a second
+/// ([`Db::checkpoint`]), so the writer never does it inside a citizen's answer. Nothing on
+/// PostgreSQL.
+pub fn spawn_checkpoints(db: Db) -> Option<tokio::task::JoinHandle<()>> {
+    (db.engine() == app::server::db::Engine::Sqlite).then(|| {
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(200));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(error) = db.checkpoint().await {
+                    tracing::warn!(%error, "could not checkpoint the write-ahead log");
+                }
+            }
+        })
     })
 }

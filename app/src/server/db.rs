@@ -193,6 +193,23 @@ impl Db {
         sqlx::query("SELECT 1").execute(&self.read).await.is_ok()
     }
 
+    /// Copies what SQLite's write-ahead log holds into the database file, from a reader, so
+    /// the one writer never stops for it: SQLite otherwise checkpoints inside the commit that
+    /// fills the log, and every write queued behind that commit waits for its disk flushes
+    /// (BENCHMARKS.md, figure 1). Passive: never waits for readers or the writer, copies what
+    /// it can. Returns the log's frames and how many of them are in the file now; nothing on
+    /// PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<Option<(i64, i64)>, sqlx::Error> {
+        if self.engine != Engine::Sqlite {
+            return Ok(None);
+        }
+        // Columns: busy, frames in the log, frames checkpointed (-1, -1 when not in WAL mode).
+        let (_, log, done): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(&self.read)
+            .await?;
+        Ok(Some((log, done)))
+    }
+
     /// Closes all connections (on shutdown, so SQLite checkpoints its WAL).
     pub async fn close(&self) {
         self.read.close().await;
@@ -214,6 +231,10 @@ async fn sqlite_pragmas(
         conn.execute("PRAGMA query_only = ON").await?;
     } else {
         conn.execute("PRAGMA journal_mode = WAL").await?;
+        // A running server checkpoints from a reader ([`Db::checkpoint`]); the writer still
+        // does when the log passes 8,000 pages (32 MB), for commands that run without a server
+        // and in case the checkpoints fall behind.
+        conn.execute("PRAGMA wal_autocheckpoint = 8000").await?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The foundation on both engines: migrations, the home page from the database, health probes,
-//! security headers, the same-origin rule, the language switch and SQLite write concurrency.
+//! security headers, the same-origin rule, the language switch, SQLite write concurrency and its
+//! checkpoints.
 
 use crate::common;
 
@@ -189,3 +190,34 @@ db_test!(concurrent_writes_never_fail_with_a_locked_database, |app| {
         .unwrap();
     assert_eq!(count, 64);
 });
+
+db_test!(
+    the_write_ahead_log_is_checkpointed_from_a_reader_not_the_writer,
+    |app| {
+        for i in 0..64 {
+            app::server::units::upsert_unit(&app.db, &format!("C{i:03}"), &format!("Unit {i}"))
+                .await
+                .unwrap();
+        }
+        let checkpoint = app.db.checkpoint().await.expect("a checkpoint runs");
+        match app.db.engine() {
+            app::server::db::Engine::Sqlite => {
+                let (log, done) = checkpoint.expect("SQLite reports its log");
+                assert!(log > 0, "64 writes leave frames in the log");
+                assert_eq!(done, log, "nothing holds the log: all of it is copied");
+                // The writer leaves checkpoints to the reader until the log is large.
+                let pages: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint")
+                    .fetch_one(app.db.write())
+                    .await
+                    .unwrap();
+                assert_eq!(pages, 8000);
+            }
+            app::server::db::Engine::Postgres => assert_eq!(checkpoint, None),
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM unit")
+            .fetch_one(app.db.read())
+            .await
+            .unwrap();
+        assert_eq!(count, 64);
+    }
+);
