@@ -111,7 +111,7 @@ pub struct Holiday {
 pub async fn list_services(q: String) -> Result<Vec<ServiceSummary>, ApiError> {
     let state = crate::server::state::use_state()?;
     let i18n = crate::i18n::use_i18n();
-    crate::server::error::respond(state.catalog.search(&state.db, &q, i18n.lang).await)
+    crate::server::error::respond(state.catalog.search(&state.db, &q, i18n).await)
 }
 
 /// One service's standard (active services for the public; any for admins).
@@ -138,7 +138,7 @@ pub async fn admin_list_services() -> Result<Vec<ServiceSummary>, ApiError> {
     crate::server::error::respond(
         listing::load_services(&state.db, true)
             .await
-            .map(|all| listing::search(&all, "", i18n.lang)),
+            .map(|all| listing::search(&all, "", i18n)),
     )
 }
 

@@ -2,7 +2,7 @@
 //! kept in memory (citizens, active services of active units), searched the same way.
 
 use crate::api::catalog::ServiceSummary;
-use crate::i18n::Lang;
+use crate::i18n::I18n;
 use crate::server::{db::Db, error::ServiceError, memo::Memo};
 use std::time::Duration;
 
@@ -40,14 +40,10 @@ impl ListedService {
         }
     }
 
-    fn summary(&self, lang: Lang) -> ServiceSummary {
+    fn summary(&self, i18n: I18n) -> ServiceSummary {
         ServiceSummary {
             code: self.code.clone(),
-            name: if lang == Lang::En && !self.name_en.is_empty() {
-                self.name_en.clone()
-            } else {
-                self.name_id.clone()
-            },
+            name: crate::pages::catalog::pick(i18n, &self.name_id, &self.name_en),
             unit_name: self.unit_name.clone(),
             completion_days: self.completion_days,
             fee_rupiah: self.fee_rupiah,
@@ -76,12 +72,12 @@ pub async fn load_services(
 
 /// The services whose names (either language), unit name or code contain `q`, ignoring case;
 /// every service when `q` is blank. `q` is plain text: `%` and `_` are no wildcards.
-pub fn search(services: &[ListedService], q: &str, lang: Lang) -> Vec<ServiceSummary> {
+pub fn search(services: &[ListedService], q: &str, i18n: I18n) -> Vec<ServiceSummary> {
     let q = q.trim().to_lowercase();
     services
         .iter()
         .filter(|s| q.is_empty() || s.searched.contains(&q))
-        .map(|s| s.summary(lang))
+        .map(|s| s.summary(i18n))
         .collect()
 }
 
@@ -105,10 +101,10 @@ impl PublicCatalog {
         &self,
         db: &Db,
         q: &str,
-        lang: Lang,
+        i18n: I18n,
     ) -> Result<Vec<ServiceSummary>, ServiceError> {
         let services = self.0.get_or_load(|| load_services(db, false)).await?;
-        Ok(search(&services, q, lang))
+        Ok(search(&services, q, i18n))
     }
 
     /// Says that a service or unit changed: the next search reads the database.
@@ -126,6 +122,10 @@ impl Default for PublicCatalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    const ID: I18n = I18n { lang: Lang::Id };
+    const EN: I18n = I18n { lang: Lang::En };
 
     fn services() -> Vec<ListedService> {
         [
@@ -157,7 +157,7 @@ mod tests {
     #[test]
     fn a_blank_search_lists_everything_in_order() {
         assert_eq!(
-            codes(&search(&services(), "  ", Lang::Id)),
+            codes(&search(&services(), "  ", ID)),
             ["IMB", "KTP", "SIUP_2"]
         );
     }
@@ -165,35 +165,29 @@ mod tests {
     #[test]
     fn a_search_looks_in_both_names_the_unit_and_the_code_ignoring_case() {
         let all = services();
-        assert_eq!(codes(&search(&all, "BANGUNAN", Lang::Id)), ["IMB"]);
-        assert_eq!(codes(&search(&all, "licence", Lang::Id)), ["SIUP_2"]);
-        assert_eq!(codes(&search(&all, "dpmptsp", Lang::Id)), ["IMB", "SIUP_2"]);
-        assert_eq!(codes(&search(&all, " ktp ", Lang::Id)), ["KTP"]);
-        assert!(search(&all, "paspor", Lang::Id).is_empty());
+        assert_eq!(codes(&search(&all, "BANGUNAN", ID)), ["IMB"]);
+        assert_eq!(codes(&search(&all, "licence", ID)), ["SIUP_2"]);
+        assert_eq!(codes(&search(&all, "dpmptsp", ID)), ["IMB", "SIUP_2"]);
+        assert_eq!(codes(&search(&all, " ktp ", ID)), ["KTP"]);
+        assert!(search(&all, "paspor", ID).is_empty());
     }
 
     #[test]
     fn percent_and_underscore_are_plain_text() {
         let all = services();
-        assert_eq!(codes(&search(&all, "100%", Lang::Id)), ["SIUP_2"]);
-        assert_eq!(codes(&search(&all, "p_2", Lang::Id)), ["SIUP_2"]);
-        assert!(search(&all, "i%p", Lang::Id).is_empty());
+        assert_eq!(codes(&search(&all, "100%", ID)), ["SIUP_2"]);
+        assert_eq!(codes(&search(&all, "p_2", ID)), ["SIUP_2"]);
+        assert!(search(&all, "i%p", ID).is_empty());
     }
 
     #[test]
     fn names_are_in_the_visitors_language_with_indonesian_when_english_is_missing() {
         let all = services();
-        let en: Vec<String> = search(&all, "", Lang::En)
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
+        let en: Vec<String> = search(&all, "", EN).into_iter().map(|s| s.name).collect();
         assert_eq!(
             en,
             ["Building Permit", "Kartu Tanda Penduduk", "Trade Licence"]
         );
-        assert_eq!(
-            search(&all, "imb", Lang::Id)[0].name,
-            "Izin Mendirikan Bangunan"
-        );
+        assert_eq!(search(&all, "imb", ID)[0].name, "Izin Mendirikan Bangunan");
     }
 }
