@@ -108,7 +108,7 @@ fn main() -> anyhow::Result<()> {
             };
             let (bin, site) = built(&run)?;
             std::fs::create_dir_all(&run.work)?;
-            let answers = answers(&run, &bin, &site, engine, 38_100).await?;
+            let answers = answers(&run, &bin, &site, engine, FIRST_PORT).await?;
             println!("   {:?}", answers.figure);
             Ok(())
         }),
@@ -183,6 +183,12 @@ struct Answers {
     figure: survey::SurveyFigure,
 }
 
+/// The first port the suite's servers listen on; each further server takes the next. Below
+/// Linux's ephemeral range (32768–60999 by default): the load generator opens tens of thousands
+/// of connections, each on a local port from that range, and one of them once held the port a
+/// server of the suite was about to listen on.
+const FIRST_PORT: u16 = 18_100;
+
 async fn answers(
     args: &RunArgs,
     bin: &std::path::Path,
@@ -212,7 +218,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.work)?;
     let today = time::OffsetDateTime::now_utc().date().to_string();
     let mut results = report::Results::new(&today);
-    let mut port = 38_100;
+    let mut port = FIRST_PORT;
     for engine in ["sqlite", "postgres"] {
         port += 1;
         let Answers {
