@@ -80,8 +80,8 @@ pub fn spawn(db: Db, mailer: Mailer, lease: Duration) -> tokio::task::JoinHandle
 }
 
 /// Runs until the process stops: checkpoints SQLite's write-ahead log five times a second
-/// ([`Db::checkpoint`]), so the writer never does it inside a citizen's answer. Nothing on
-/// PostgreSQL.
+/// ([`Db::checkpoint`]), so the writer rarely does it inside a citizen's answer (only when the
+/// log reaches its 8,000 pages; docs/ARCHITECTURE.md). Nothing on PostgreSQL.
 pub fn spawn_checkpoints(db: Db) -> Option<tokio::task::JoinHandle<()>> {
     (db.engine() == app::server::db::Engine::Sqlite).then(|| {
         tokio::spawn(async move {
