@@ -347,9 +347,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     .await
     .context("serving")?;
     worker.abort();
-    if let Some(checkpoints) = checkpoints {
-        checkpoints.abort();
-    }
+    checkpoints.abort();
     db.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

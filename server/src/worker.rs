@@ -81,18 +81,18 @@ pub fn spawn(db: Db, mailer: Mailer, lease: Duration) -> tokio::task::JoinHandle
 
 /// Runs until the process stops: checkpoints SQLite's write-ahead log five times a second
 /// ([`Db::checkpoint`]), so the writer rarely does it inside a citizen's answer (only when the
-/// log reaches its 8,000 pages; docs/ARCHITECTURE.md). Nothing on PostgreSQL.
-pub fn spawn_checkpoints(db: Db) -> Option<tokio::task::JoinHandle<()>> {
-    (db.engine() == app::server::db::Engine::Sqlite).then(|| {
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_millis(200));
-            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                tick.tick().await;
-                if let Err(error) = db.checkpoint().await {
-                    tracing::warn!(%error, "could not checkpoint the write-ahead log");
-                }
+/// log reaches its 8,000 pages; docs/ARCHITECTURE.md). On PostgreSQL it ends at its first tick.
+pub fn spawn_checkpoints(db: Db) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_millis(200));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match db.checkpoint().await {
+                Ok(Some(_)) => {}
+                Ok(None) => return,
+                Err(error) => tracing::warn!(%error, "could not checkpoint the write-ahead log"),
             }
-        })
+        }
     })
 }

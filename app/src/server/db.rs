@@ -194,7 +194,7 @@ impl Db {
     }
 
     /// Copies what SQLite's write-ahead log holds into the database file, from a reader, so
-    /// the one writer never stops for it: SQLite otherwise checkpoints inside the commit that
+    /// the one writer seldom stops for it: SQLite otherwise checkpoints inside the commit that
     /// fills the log, and every write queued behind that commit waits for its disk flushes
     /// (BENCHMARKS.md, figure 1). Passive: never waits for readers or the writer, copies what
     /// it can. Returns the log's frames and how many of them are in the file now; nothing on
@@ -232,8 +232,9 @@ async fn sqlite_pragmas(
     } else {
         conn.execute("PRAGMA journal_mode = WAL").await?;
         // A running server checkpoints from a reader ([`Db::checkpoint`]); the writer still
-        // does when the log passes 8,000 pages (32 MB), for commands that run without a server
-        // and in case the checkpoints fall behind.
+        // does when the log passes 8,000 pages (32 MB): for commands that run without a server,
+        // and under continuous writes, where only the writer's checkpoint finds nothing
+        // appended since and so lets the log restart (docs/ARCHITECTURE.md).
         conn.execute("PRAGMA wal_autocheckpoint = 8000").await?;
     }
     Ok(())
